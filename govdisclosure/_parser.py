@@ -1,0 +1,98 @@
+"""parse_report and read_report: the pipeline from input to Report."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lark.exceptions import LarkError, UnexpectedInput
+
+from .bind import bind
+from .errors import ParseError
+from .grammar import parser
+from .model import Diagnostic, Report
+from .normalize import NormalizedText, decode, normalize
+from .transform import ReportTransformer
+
+__all__ = ["parse_report", "read_report"]
+
+_BINARY_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) - {0x1B}
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROL or ch == "\ufffd")
+    return control > max(8, len(sample) // 20)
+
+
+def _strictly(report: Report, norm: NormalizedText) -> None:
+    if report.diagnostics:
+        d = report.diagnostics[0]
+        raise ParseError(
+            f"strict mode: {d.message}",
+            line=d.line or 0,
+            column=1 if d.line else 0,
+            source_line=norm.quote(d.line) if d.line else "",
+            expected="a report that needs no repair or inference",
+            code=d.code,
+        )
+
+
+def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = False) -> Report:
+    """Parse one annual report given as text or bytes.
+
+    ``strict=True`` turns the first diagnostic into a :class:`ParseError`; ``partial=True``
+    returns what could be read from a fragment, the parts not found listed in
+    ``Report.missing``, instead of raising.
+    """
+    diagnostics: list[Diagnostic] = []
+    if isinstance(text, bytes | bytearray | memoryview):
+        text, diagnostics = decode(bytes(text))
+    if not isinstance(text, str):
+        raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
+    if not text.strip():
+        raise ParseError(
+            "the input is empty", expected="the text of an annual report", code="empty"
+        )
+    if _looks_binary(text):
+        raise ParseError(
+            "the input is binary data, not text",
+            line=1,
+            column=1,
+            expected="the text of an annual report (.txt, .md or .html)",
+            code="not-text",
+        )
+    from .readers import to_canonical_text
+
+    text, reader_diagnostics = to_canonical_text(text)
+    diagnostics.extend(reader_diagnostics)
+    norm = normalize(text, diagnostics=diagnostics)
+    try:
+        tree = parser().parse(norm.grammar_input())
+    except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
+        line = norm.source_line[exc.line - 1] if 0 < exc.line <= len(norm.source_line) else 0
+        raise ParseError(
+            "the text does not have the shape of an annual report",
+            line=line,
+            column=exc.column,
+            source_line=norm.quote(line),
+            expected="headings, prose lines and table rows",
+            code="syntax",
+        ) from None
+    except LarkError as exc:  # pragma: no cover
+        raise ParseError(f"the parser failed: {exc}", code="syntax") from None
+    document = ReportTransformer(norm.display).transform(tree)
+    report = bind(document, norm, partial=partial)
+    if strict:
+        _strictly(report, norm)
+    return report
+
+
+def read_report(
+    path: str | os.PathLike[str], *, strict: bool = False, partial: bool = False
+) -> Report:
+    """Read and parse a report file (.txt, .md, .html); the encoding is detected."""
+    data = Path(path).read_bytes()
+    return parse_report(data, strict=strict, partial=partial)

@@ -1,0 +1,85 @@
+"""Dotted attribute paths over the model: flattening and building from flat values."""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+
+__all__ = ["build", "flatten_object", "leaf_types"]
+
+T = TypeVar("T")
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _attrs_class(tp: Any) -> tuple[type | None, bool]:
+    """(the attrs class inside ``tp``, whether ``tp`` admits None)."""
+    if isinstance(tp, type) and attrs.has(tp):
+        return tp, False
+    if get_origin(tp) in (types.UnionType, typing.Union):
+        args = get_args(tp)
+        optional = type(None) in args
+        classes = [a for a in args if isinstance(a, type) and attrs.has(a)]
+        if len(classes) == 1:
+            return classes[0], optional
+    return None, False
+
+
+def build(cls: type[T], values: Mapping[str, Any], prefix: str = "") -> T:
+    """An instance of ``cls`` whose leaves are read from ``values`` by dotted path.
+
+    A nested attrs field is built recursively; an optional one (``X | None``) only when
+    some value below it is given.  Leaves missing from ``values`` keep their default.
+    """
+    kwargs: dict[str, Any] = {}
+    for f in attrs.fields(cls):  # type: ignore[misc]
+        path = f"{prefix}{f.name}"
+        sub, optional = _attrs_class(_hints(cls)[f.name])
+        if sub is not None:
+            below = path + "."
+            if optional and not any(k.startswith(below) for k in values):
+                continue
+            kwargs[f.name] = build(sub, values, below)
+        elif path in values:
+            kwargs[f.name] = values[path]
+    return cls(**kwargs)
+
+
+def flatten_object(obj: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, leaf value) for every leaf of an attrs instance, in field order.
+
+    An optional nested object that is None yields its leaves as None, so that every
+    report of a template version has the same keys.
+    """
+    cls = type(obj)
+    for f in attrs.fields(cls):
+        value = getattr(obj, f.name)
+        path = f"{prefix}{f.name}"
+        sub, _optional = _attrs_class(_hints(cls)[f.name])
+        if attrs.has(type(value)):
+            yield from flatten_object(value, path + ".")
+        elif value is None and sub is not None:
+            for leaf, _tp in leaf_types(sub, path + "."):
+                yield leaf, None
+        else:
+            yield path, value
+
+
+def leaf_types(cls: type, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, declared type) of every leaf below an attrs class."""
+    for f in attrs.fields(cls):
+        path = f"{prefix}{f.name}"
+        tp = _hints(cls)[f.name]
+        sub, _optional = _attrs_class(tp)
+        if sub is not None:
+            yield from leaf_types(sub, path + ".")
+        else:
+            yield path, tp

@@ -1,0 +1,228 @@
+"""Bytes or text in, canonical lines out (DESIGN.md §2 "normalize").
+
+Every canonical line exists twice, with the same length: ``display`` keeps the source's own
+characters (after mojibake repair and removal of HTML remnants) and is what the model's free
+text is made of; ``match`` is the same line in simplified script with half-width digits and
+punctuation, and is what the grammar and the label matching read.  ``source_line`` maps every
+canonical line back to its line in the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import html
+import re
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from . import _mojibake
+from .errors import ParseError
+from .model import Diagnostic, Script
+
+__all__ = [
+    "NormalizedText",
+    "decode",
+    "label_key",
+    "match_text",
+    "normalize",
+    "to_traditional_variants",
+]
+
+# --------------------------------------------------------------------------- characters
+
+_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_HALF[0x3000] = 0x20
+_HALF[0x00A0] = 0x20
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+@functools.cache
+def _converter(config: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _convert(config: str, text: str) -> str:
+    result: str = _converter(config).convert(text)  # type: ignore[attr-defined]
+    return result
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified (OpenCC ``t2s``), one character for one where possible."""
+    out = _convert("t2s", text)
+    if len(out) == len(text):
+        return out
+    # a phrase rule changed the length: fall back to character by character
+    return "".join(c if len(s := _convert("t2s", c)) != 1 else s for c in text)
+
+
+def to_traditional_variants(text: str) -> tuple[str, ...]:
+    """The distinct Traditional spellings of a simplified phrase (Mainland, Taiwan, HK)."""
+    seen: list[str] = []
+    for cfg in ("s2t", "s2tw", "s2hk"):
+        t = _convert(cfg, text)
+        if t != text and t not in seen and len(t) == len(text):
+            seen.append(t)
+    return tuple(seen)
+
+
+def half_width(text: str) -> str:
+    """Full-width ASCII (digits, letters, punctuation) and ideographic space → half-width."""
+    return text.translate(_HALF)
+
+
+def match_text(text: str) -> str:
+    """The form used for matching: simplified script, half-width; same length as ``text``."""
+    return half_width(to_simplified(text))
+
+
+_KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>·・:;,.。，：；、()\[\]{}（）【】_*#\-—]+")
+
+
+def label_key(text: str) -> str:
+    """A label reduced for comparison: simplified, no spaces, no punctuation."""
+    return _KEY_DROP.sub("", match_text(text))
+
+
+# --------------------------------------------------------------------------- bytes
+
+_CANDIDATES = ("gb18030", "big5", "utf_16", "utf_32")
+
+
+def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
+    """Decode bytes: UTF-8 (with or without BOM) first, then GB18030, Big5 or UTF-16/32.
+
+    A diagnostic names the encoding when it is not UTF-8.  Input that decodes to nothing
+    sensible raises :class:`ParseError`.
+    """
+    diagnostics: list[Diagnostic] = []
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8"), diagnostics
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+        diagnostics.append(Diagnostic("encoding", "input decoded as UTF-16 (byte order mark)"))
+        return text, diagnostics
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+    if best is None or best.encoding is None:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ParseError(
+            "the input is not text in any encoding a report uses (UTF-8, GB18030, Big5)",
+            line=line,
+            column=utf8_error.start - (data.rfind(b"\n", 0, utf8_error.start) + 1) + 1,
+            expected="a text, Markdown or HTML document",
+            code="not-text",
+        )
+    diagnostics.append(
+        Diagnostic("encoding", f"input is not UTF-8; decoded as {best.encoding.upper()}")
+    )
+    return str(best), diagnostics
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@frozen
+class NormalizedText:
+    """Canonical lines with their map back to the source."""
+
+    display: tuple[str, ...]
+    match: tuple[str, ...]
+    source_line: tuple[int, ...]  # 1-based line in the input, per canonical line
+    source: tuple[str, ...]  # the input's own lines, for quoting in errors
+    script: Script
+    diagnostics: tuple[Diagnostic, ...]
+
+    def grammar_input(self) -> str:
+        return "\n".join(self.match) + "\n"
+
+    def quote(self, source_line: int) -> str:
+        if 1 <= source_line <= len(self.source):
+            return self.source[source_line - 1]
+        return ""
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_TAGS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h[1-6])\s*/?\s*>", re.IGNORECASE)
+_OTHER_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:]*(?:\s[^<>]*)?/?\s*>")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+")
+_MD_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(line: str) -> list[str]:
+    """HTML remnants, Markdown marks and stray whitespace out of one source line."""
+    if "<" in line or "&" in line:
+        # a tag inside a table row is a line break inside a cell: a space; in prose, a new line
+        in_row = "|" in line or "\t" in line
+        line = _BREAK_TAGS.sub(" " if in_row else "\n", line)
+        line = _OTHER_TAGS.sub("", line)
+        if "&" in line:
+            line = html.unescape(line)
+    out = []
+    for part in line.split("\n"):
+        part = part.translate(_ZERO_WIDTH)
+        part = _CONTROL.sub("", part)
+        if _MD_RULE.match(part) and "-" in part:
+            continue
+        part = _MD_HEADING.sub("", part)
+        part = part.strip(" \u3000\u00a0")
+        if part.strip("\t"):
+            out.append(part)
+    return out
+
+
+def _detect_script(display: Iterable[str], match: Iterable[str]) -> Script:
+    changed = total = 0
+    for d, m in zip(display, match, strict=True):
+        for a, b in zip(d, m, strict=True):
+            if "\u4e00" <= a <= "\u9fff":
+                total += 1
+                if a != b:
+                    changed += 1
+    return Script.TRADITIONAL if total and changed >= max(3, total // 50) else Script.SIMPLIFIED
+
+
+def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> NormalizedText:
+    """Split, repair and convert a decoded text into canonical lines."""
+    diags = list(diagnostics)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    source = tuple(_LINE_BREAK.split(text))
+    display: list[str] = []
+    source_line: list[int] = []
+    for number, raw in enumerate(source, 1):
+        line = raw
+        if "?" in line:
+            repair = _mojibake.repair_line(line)
+            if repair is not None:
+                diags.append(
+                    Diagnostic(
+                        "mojibake-repaired",
+                        f"GBK byte-phase damage repaired: {repair.before!r} → {repair.after!r}"
+                        + (f"; {repair.lost} character(s) lost for good" if repair.lost else ""),
+                        number,
+                    )
+                )
+                line = repair.text
+        for part in _clean(line):
+            display.append(part)
+            source_line.append(number)
+    match = [match_text(d) for d in display]
+    script = _detect_script(display, match)
+    return NormalizedText(
+        display=tuple(display),
+        match=tuple(match),
+        source_line=tuple(source_line),
+        source=source,
+        script=script,
+        diagnostics=tuple(diags),
+    )

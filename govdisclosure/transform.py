@@ -1,0 +1,179 @@
+"""The Lark Transformer: parse tree → the document's parts as attrs classes.
+
+The classes here are the raw reading of the text (headings, prose, rows of cells with
+typed numerals and their positions); :mod:`govdisclosure.bind` maps them onto the
+template and builds the :class:`~govdisclosure.model.Report`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from attrs import frozen
+from lark import Token, Transformer, v_args
+from lark.tree import Meta
+
+__all__ = [
+    "Cell",
+    "CellKind",
+    "Document",
+    "Heading",
+    "Prose",
+    "RawSection",
+    "ReportTransformer",
+    "Row",
+]
+
+
+class CellKind(enum.Enum):
+    NUMBER = "number"  # a count or an amount without unit
+    SIGNED = "signed"  # 增3 / 减4 / +3 / -4
+    AMOUNT = "amount"  # a number with its money unit
+    PLACEHOLDER = "placeholder"  # / - — 无 不适用: no number here
+    LABEL = "label"  # any other text
+
+
+@frozen
+class Cell:
+    kind: CellKind
+    text: str  # normalized (simplified, half-width), stripped
+    display: str  # the source's own characters, stripped
+    line: int  # canonical line (1-based)
+    column: int  # 1-based column in the canonical line
+    value: Decimal | None = None  # for NUMBER, SIGNED and AMOUNT
+    unit: str | None = None  # 万元, 元, 件 … when written in the cell
+
+    @property
+    def numeric(self) -> bool:
+        return self.value is not None
+
+
+@frozen
+class Row:
+    line: int
+    cells: tuple[Cell | None, ...]  # None: an empty cell between two separators
+
+    def labels(self) -> list[Cell]:
+        return [c for c in self.cells if c is not None and c.kind is CellKind.LABEL]
+
+    def display(self) -> str:
+        return " | ".join(c.display if c is not None else "" for c in self.cells).strip(" |")
+
+
+@frozen
+class Prose:
+    line: int
+    text: str
+    display: str
+
+
+@frozen
+class Heading:
+    line: int
+    text: str  # the whole heading line, normalized
+    display: str
+
+
+@frozen
+class RawSection:
+    """A heading (None for the front matter) and what follows it up to the next heading."""
+
+    heading: Heading | None
+    items: tuple[Prose | Row, ...]
+    subsections: tuple[RawSection, ...] = ()
+
+
+@frozen
+class Document:
+    front: RawSection
+    sections: tuple[RawSection, ...]
+
+
+_SIGNED = re.compile(r"(增加|减少|增|减)?\s*([+-]?)(\d+)")
+_AMOUNT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(万元|元)")
+_NUMBER = re.compile(r"([\d,]+(?:\.\d+)?)([件项个条宗次])?")
+
+
+@v_args(inline=True)
+class ReportTransformer(Transformer[Token, Document]):
+    """Callbacks named after the grammar's rules, each building one attrs class."""
+
+    def __init__(self, display: tuple[str, ...]) -> None:
+        super().__init__()
+        self._display = display
+
+    def _source(self, tok: Token) -> str:
+        line = self._display[(tok.line or 1) - 1]
+        return line[(tok.column or 1) - 1 : (tok.end_column or 1) - 1].strip()
+
+    def _cell(self, tok: Token, kind: CellKind, value: Decimal | None = None, unit: str | None = None) -> Cell:
+        return Cell(kind, str(tok).strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit)
+
+    # ---------------------------------------------------------------- cells
+
+    def number(self, tok: Token) -> Cell:
+        m = _NUMBER.fullmatch(str(tok).strip())
+        assert m is not None
+        return self._cell(tok, CellKind.NUMBER, Decimal(m.group(1).replace(",", "")), m.group(2))
+
+    def signed(self, tok: Token) -> Cell:
+        m = _SIGNED.fullmatch(str(tok).strip())
+        assert m is not None
+        word, sign, digits = m.groups()
+        negative = sign == "-" or (word or "").startswith("减")
+        value = Decimal(digits)
+        return self._cell(tok, CellKind.SIGNED, -value if negative else value)
+
+    def amount(self, tok: Token) -> Cell:
+        m = _AMOUNT.fullmatch(str(tok).strip())
+        assert m is not None
+        try:
+            value = Decimal(m.group(1))
+        except InvalidOperation:  # pragma: no cover - the terminal admits digits only
+            value = None
+        return self._cell(tok, CellKind.AMOUNT, value, m.group(2))
+
+    def placeholder(self, tok: Token) -> Cell:
+        return self._cell(tok, CellKind.PLACEHOLDER)
+
+    def label(self, tok: Token) -> Cell:
+        return self._cell(tok, CellKind.LABEL)
+
+    # ---------------------------------------------------------------- lines
+
+    @v_args(inline=False, meta=True)
+    def row(self, meta: Meta, children: list[Any]) -> Row:
+        cells = tuple(c for c in children if not isinstance(c, Token) or c.type != "SEP")
+        return Row(meta.line, cells)
+
+    def prose(self, tok: Token) -> Prose:
+        return Prose(tok.line or 0, str(tok).strip(), self._source(tok))
+
+    # ---------------------------------------------------------------- structure
+
+    @v_args(inline=False)
+    def front(self, children: list[Any]) -> RawSection:
+        return _section(None, children)
+
+    @v_args(inline=False)
+    def section(self, children: list[Any]) -> RawSection:
+        tok = children[0]
+        return _section(Heading(tok.line, str(tok).strip(), self._source(tok)), children[1:])
+
+    @v_args(inline=False)
+    def subsection(self, children: list[Any]) -> RawSection:
+        tok = children[0]
+        return _section(Heading(tok.line, str(tok).strip(), self._source(tok)), children[1:])
+
+    @v_args(inline=False)
+    def start(self, children: list[Any]) -> Document:
+        return Document(children[0], tuple(children[1:]))
+
+
+def _section(heading: Heading | None, children: list[Any]) -> RawSection:
+    items = tuple(c for c in children if isinstance(c, Prose | Row))
+    subs = tuple(c for c in children if isinstance(c, RawSection))
+    return RawSection(heading, items, subs)
