@@ -42,10 +42,8 @@ def similarity(observed: str, canonical: str) -> float:
     c_num = _NUMBERING.match(canonical)
     o_body = observed[o_num.end() :] if o_num else observed
     c_body = canonical[c_num.end() :] if c_num else canonical
-    if o_num and c_num and o_num.group() != c_num.group():
-        penalty = 0.25  # 「2.重复申请」 is not 「3.要求提供公开出版物」
-    else:
-        penalty = 0.0
+    # 「2.重复申请」 is not 「3.要求提供公开出版物」
+    penalty = 0.25 if o_num and c_num and o_num.group() != c_num.group() else 0.0
     if o_body and c_body and o_body == c_body:
         return 0.95 - penalty
     if min(len(o_body), len(c_body)) >= 2 and (o_body in c_body or c_body in o_body):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 
@@ -15,9 +14,14 @@ __all__ = ["build", "flatten_object", "leaf_types"]
 T = TypeVar("T")
 
 
-@functools.cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
 
 
 def _attrs_class(tp: Any) -> tuple[type | None, bool]:
@@ -40,7 +44,7 @@ def build(cls: type[T], values: Mapping[str, Any], prefix: str = "") -> T:
     some value below it is given.  Leaves missing from ``values`` keep their default.
     """
     kwargs: dict[str, Any] = {}
-    for f in attrs.fields(cls):  # type: ignore[misc]
+    for f in attrs.fields(cast(Any, cls)):
         path = f"{prefix}{f.name}"
         sub, optional = _attrs_class(_hints(cls)[f.name])
         if sub is not None:

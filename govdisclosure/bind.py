@@ -56,7 +56,14 @@ _METADATA_KEYS = (
 )  # fmt: skip
 
 _T3_HEADER_WORDS = ("勾稽关系", "申请人情况", "自然人", "法人或其他组织")
-_T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "尚未审结", "未经复议直接起诉", "复议后起诉")
+_T4_HEADER_WORDS = (
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "尚未审结",
+    "未经复议直接起诉",
+    "复议后起诉",
+)
 
 
 def _heading_for(key: str) -> T.Heading | None:
@@ -100,7 +107,9 @@ class _Binder:
             return None
         return self.norm.source_line[line - 1]
 
-    def diag(self, code: str, message: str, line: int | None = None, key: str | None = None) -> None:
+    def diag(
+        self, code: str, message: str, line: int | None = None, key: str | None = None
+    ) -> None:
         self.diagnostics.append(Diagnostic(code, message, self.src(line), key))
 
     def fail(self, message: str, line: int | None, expected: str, code: str) -> ParseError:
@@ -121,7 +130,7 @@ class _Binder:
         self.missing.append(part)
         self.diag("part-missing", message, line)
 
-    def set(self, key: str, value: Any, cell: Cell | None) -> None:
+    def put(self, key: str, value: Any, cell: Cell | None) -> None:
         self.values[key] = value
         if cell is not None:
             line = self.src(cell.line)
@@ -149,7 +158,8 @@ class _Binder:
             if h.key in seen:
                 self.diag(
                     "heading-repeated",
-                    f"heading {h.numeral}、{h.label} appears again; its content is kept with the first",
+                    f"heading {h.numeral}、{h.label} appears again; "
+                    "its content is kept with the first",
                     raw.heading.line,
                 )
                 first = next(p for p in parts if p.key == h.key)
@@ -173,8 +183,7 @@ class _Binder:
             first = next(p for p, e in zip(parts, expected, strict=False) if p.key != e)
             self.diag(
                 "heading-order",
-                "section headings are out of the template's order: "
-                + ", ".join(order),
+                "section headings are out of the template's order: " + ", ".join(order),
                 first.heading.line if first.heading else None,
             )
         return parts
@@ -270,7 +279,7 @@ class _Binder:
                         row.line,
                     )
                 continue
-            start, region = value_region(row)
+            _start, region = value_region(row)
             if not labels:
                 if any(c is not None for c in region):
                     self._unplaced(row, "table 二 row without a label")
@@ -295,9 +304,11 @@ class _Binder:
                 self._unplaced(row, placement.reason)
                 continue
             for i, (col, cell) in enumerate(zip(fblock.columns, placement.cells, strict=True)):
-                key = f"proactive.{frow.key}" if fblock.scalar else f"proactive.{frow.key}.{col.key}"
+                key = (
+                    f"proactive.{frow.key}" if fblock.scalar else f"proactive.{frow.key}.{col.key}"
+                )
                 unit_label = header[i] if i < len(header) else col.label
-                self.set(key, self.convert(cell, col.kind, key, row, unit_label, version), cell)
+                self.put(key, self.convert(cell, col.kind, key, row, unit_label, version), cell)
         cls: type[Proactive2019 | Proactive2021] = (
             Proactive2019 if version is Template.V2019 else Proactive2021
         )
@@ -324,14 +335,18 @@ class _Binder:
         for p in pairs:
             if p.observed is not None and p.template is not None:
                 layout.learn(value_region(observed[p.observed])[1], len(T.REQUEST_COLUMNS))
-        last_bound = max((i for i, p in enumerate(pairs) if p.observed is not None and p.template is not None), default=-1)
+        last_bound = max(
+            (i for i, p in enumerate(pairs) if p.observed is not None and p.template is not None),
+            default=-1,
+        )
         for idx, p in enumerate(pairs):
             if p.template is None:
                 assert p.observed is not None
                 row = observed[p.observed]
                 self.diag(
                     "row-extra",
-                    f"table 三 row {row.display()!r} matches no template row; its cells are not used",
+                    f"table 三 row {row.display()!r} matches no template row; "
+                    "its cells are not used",
                     row.line,
                 )
                 continue
@@ -356,8 +371,12 @@ class _Binder:
                     row.line,
                     f"requests.{trow.key}",
                 )
-            self._counts_row(row, [f"requests.{trow.key}.{c.key}" for c in T.REQUEST_COLUMNS], layout)
-        trailing = [spec.request_rows[p.template] for p in pairs[last_bound + 1 :] if p.template is not None]
+            self._counts_row(
+                row, [f"requests.{trow.key}.{c.key}" for c in T.REQUEST_COLUMNS], layout
+            )
+        trailing = [
+            spec.request_rows[p.template] for p in pairs[last_bound + 1 :] if p.template is not None
+        ]
         if trailing:
             last_line = observed[-1].line if observed else None
             self.need(
@@ -377,13 +396,17 @@ class _Binder:
             self._unplaced(row, placement.reason, keys)
             return
         for key, cell in zip(keys, placement.cells, strict=True):
-            self.set(key, self.convert(cell, "count", key, row), cell)
+            self.put(key, self.convert(cell, "count", key, row), cell)
 
     # table 四 ------------------------------------------------------------
 
     def appeals(self, rows: list[Row]) -> AppealStats:
         keys = [k for k, _g, _c in T.appeal_fields()]
-        value_rows = [r for r in rows if any(c is not None and c.kind is not CellKind.LABEL for c in value_region(r)[1])]
+        value_rows = [
+            r
+            for r in rows
+            if any(c is not None and c.kind is not CellKind.LABEL for c in value_region(r)[1])
+        ]
         if not value_rows:
             line = rows[-1].line if rows else None
             self.need(
@@ -413,10 +436,14 @@ class _Binder:
                     value_rows[0].line,
                 )
                 for key, cell in zip(keys, filled, strict=True):
-                    self.set(key, self.convert(cell, "count", key, value_rows[0]), cell)
+                    self.put(key, self.convert(cell, "count", key, value_rows[0]), cell)
             else:
                 for r in value_rows:
-                    self._unplaced(r, f"table 四 has {len(filled)} numbers on {len(value_rows)} rows, expected 15")
+                    self._unplaced(
+                        r,
+                        f"table 四 has {len(filled)} numbers on {len(value_rows)} rows, "
+                        "expected 15",
+                    )
         return build(AppealStats, self.values, "appeals.")
 
     def _appeals_by_group(self, rows: list[Row]) -> bool:
@@ -450,10 +477,20 @@ class _Binder:
             self.diag("cell-blank", f"{key} is blank; taken as None (not 0)", row.line, key)
             return None
         if cell.kind is CellKind.PLACEHOLDER:
-            self.diag("cell-placeholder", f"{key} holds {cell.display!r}; taken as None (not 0)", cell.line, key)
+            self.diag(
+                "cell-placeholder",
+                f"{key} holds {cell.display!r}; taken as None (not 0)",
+                cell.line,
+                key,
+            )
             return None
         if cell.kind is CellKind.LABEL or cell.value is None:
-            self.diag("cell-not-number", f"{key} holds {cell.display!r}, not a number; taken as None", cell.line, key)
+            self.diag(
+                "cell-not-number",
+                f"{key} holds {cell.display!r}, not a number; taken as None",
+                cell.line,
+                key,
+            )
             return None
         value = cell.value
         if kind == "money":
@@ -469,17 +506,37 @@ class _Binder:
                 return None
             if unit == "元":
                 converted = value / Decimal(10000)
-                self.diag("unit-converted", f"{key} = {cell.display!r} in 元, converted to {converted} 万元", cell.line, key)
+                self.diag(
+                    "unit-converted",
+                    f"{key} = {cell.display!r} in 元, converted to {converted} 万元",
+                    cell.line,
+                    key,
+                )
                 return converted
             return value
         if cell.kind is CellKind.AMOUNT:
-            self.diag("cell-not-number", f"{key} holds an amount of money {cell.display!r}, not a count", cell.line, key)
+            self.diag(
+                "cell-not-number",
+                f"{key} holds an amount of money {cell.display!r}, not a count",
+                cell.line,
+                key,
+            )
             return None
         if value != value.to_integral_value():
-            self.diag("cell-fraction", f"{key} holds {cell.display!r}, not a whole number; taken as None", cell.line, key)
+            self.diag(
+                "cell-fraction",
+                f"{key} holds {cell.display!r}, not a whole number; taken as None",
+                cell.line,
+                key,
+            )
             return None
         if cell.kind is CellKind.SIGNED and kind == "count":
-            self.diag("cell-signed", f"{key} holds a signed value {cell.display!r} in a count column", cell.line, key)
+            self.diag(
+                "cell-signed",
+                f"{key} holds a signed value {cell.display!r} in a count column",
+                cell.line,
+                key,
+            )
         return int(value)
 
     def _unplaced(self, row: Row, reason: str, keys: Sequence[str] = ()) -> None:
@@ -498,7 +555,11 @@ class _Binder:
         if part is None:
             return Section(fallback_title, "")
         title = _DISPLAY_NUMBERING.sub("", part.heading.display) if part.heading else fallback_title
-        title = _DISPLAY_SUB.sub("", title) if part.heading and _SUB_NUMERAL.match(part.heading.text) else title
+        title = (
+            _DISPLAY_SUB.sub("", title)
+            if part.heading and _SUB_NUMERAL.match(part.heading.text)
+            else title
+        )
         text = self._text(part.items)
         subs = tuple(self._subsection(s) for s in part.subsections)
         return Section(title.strip(), text, subs)
@@ -560,7 +621,10 @@ def _row_kind(row: Row) -> str | None:
 
 def _starts_table3(row: Row) -> bool:
     labels = row.labels()
-    return bool(labels) and similarity(label_key(labels[0].text), label_key(T.REQUEST_ROWS_2021[0].label)) >= 0.9
+    return (
+        bool(labels)
+        and similarity(label_key(labels[0].text), label_key(T.REQUEST_ROWS_2021[0].label)) >= 0.9
+    )
 
 
 def _looks_like_table4_values(row: Row) -> bool:
@@ -578,7 +642,10 @@ def _is_request_data_row(row: Row) -> bool:
     if not labels or not _ROW_NUMBERING.match(labels[-1].text):
         return False
     key = label_key(labels[-1].text)
-    return any(similarity(key, label_key(r.label)) >= 0.9 for r in T.REQUEST_ROWS_2021 + T.REQUEST_ROWS_2019)
+    return any(
+        similarity(key, label_key(r.label)) >= 0.9
+        for r in T.REQUEST_ROWS_2021 + T.REQUEST_ROWS_2019
+    )
 
 
 def _request_scores(observed: Sequence[Row], rows: Sequence[T.RequestRow]) -> list[list[float]]:
@@ -716,7 +783,9 @@ def _signature(part: _Part | None, binder: _Binder) -> tuple[str | None, datetim
         del part.items[del_from:]
     else:
         last = part.subsections[-1]
-        part.subsections[-1] = RawSection(last.heading, tuple(items_list[:del_from]), last.subsections)
+        part.subsections[-1] = RawSection(
+            last.heading, tuple(items_list[:del_from]), last.subsections
+        )
     return signer, date
 
 
@@ -771,18 +840,36 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     for p in front_prose:
         if p is title_item:
             continue
-        if title_item is not None and label_key(p.text) and label_key(p.text) in label_key(title_item.text):
+        if (
+            title_item is not None
+            and label_key(p.text)
+            and label_key(p.text) in label_key(title_item.text)
+        ):
             continue  # the title again, split over lines
         preamble_items.append(p.display)
     preamble = "\n".join(preamble_items)
     title = title_item.display if title_item else None
 
     # template version: table 二's columns, else the year
-    year = _year(title_item.text if title_item else None, [p.text for p in front_prose] + [
-        it.text for part in parts if part.key == "overview" for it in part.items if isinstance(it, Prose)
-    ] + [
-        it.text for part in parts if part.key == "overview" for s in part.subsections for it in s.items if isinstance(it, Prose)
-    ])
+    year = _year(
+        title_item.text if title_item else None,
+        [p.text for p in front_prose]
+        + [
+            it.text
+            for part in parts
+            if part.key == "overview"
+            for it in part.items
+            if isinstance(it, Prose)
+        ]
+        + [
+            it.text
+            for part in parts
+            if part.key == "overview"
+            for s in part.subsections
+            for it in s.items
+            if isinstance(it, Prose)
+        ],
+    )
     version = _version_evidence(tables["t2"])
     if version is None:
         version = Template.V2019 if year is not None and year <= 2020 else Template.V2021
@@ -797,7 +884,9 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
         b.need(
             "proactive",
             "table 二 (主动公开政府信息情况) was not found",
-            by_key["proactive"].heading.line if "proactive" in by_key and by_key["proactive"].heading else None,
+            by_key["proactive"].heading.line
+            if "proactive" in by_key and by_key["proactive"].heading
+            else None,
             "blocks headed 第二十条第（一）项 … with their rows of numbers",
             "missing-table",
         )
@@ -806,13 +895,17 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
         b.need(
             "requests",
             "table 三 (收到和处理政府信息公开申请情况) was not found",
-            by_key["requests"].heading.line if "requests" in by_key and by_key["requests"].heading else None,
+            by_key["requests"].heading.line
+            if "requests" in by_key and by_key["requests"].heading
+            else None,
             "the table of applications with rows 一、本年新收… to 四、结转下年度继续办理",
             "missing-table",
         )
         requests = RequestStats()
     else:
         requests, t3_version = b.requests(tables["t3"], version)
+        if not tables["t2"]:
+            version = t3_version
     appeals = b.appeals(tables["t4"]) if tables["t4"] or not b.partial else AppealStats()
     if not tables["t4"] and b.partial:
         b.missing.append("appeals")

@@ -103,7 +103,9 @@ class TemplateSpec:
         for block in self.proactive:
             for row in block.rows:
                 for col in block.columns:
-                    key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                    key = (
+                        f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                    )
                     yield key, block, row, col
 
     def request_fields(self) -> Iterator[tuple[str, RequestRow, Column]]:
@@ -114,8 +116,16 @@ class TemplateSpec:
 
 
 HEADINGS: tuple[Heading, ...] = (
-    Heading("overview", "一", "总体情况", ("总体情况", "本年度政府信息公开工作情况", "工作情况", "概述"), "Overview"),
-    Heading("proactive", "二", "主动公开政府信息情况", ("主动公开政府信息",), "Proactive disclosure"),
+    Heading(
+        "overview",
+        "一",
+        "总体情况",
+        ("总体情况", "本年度政府信息公开工作情况", "工作情况", "概述"),
+        "Overview",
+    ),
+    Heading(
+        "proactive", "二", "主动公开政府信息情况", ("主动公开政府信息",), "Proactive disclosure"
+    ),
     Heading(
         "requests",
         "三",
@@ -130,12 +140,31 @@ HEADINGS: tuple[Heading, ...] = (
         ("行政复议", "行政诉讼"),
         "Administrative reconsideration and litigation",
     ),
-    Heading("problems", "五", "存在的主要问题及改进情况", ("存在的主要问题", "改进情况"), "Problems and improvements"),
+    Heading(
+        "problems",
+        "五",
+        "存在的主要问题及改进情况",
+        ("存在的主要问题", "改进情况"),
+        "Problems and improvements",
+    ),
     Heading("other_matters", "六", "其他需要报告的事项", ("其他需要报告的事项",), "Other matters"),
 )
 
 # Cell contents that stand for "no number here" (never 0).
-PLACEHOLDERS: tuple[str, ...] = ("/", "-", "—", "--", "——", "－", "无", "不适用", "N/A", "n/a", "\\", "／")
+PLACEHOLDERS: tuple[str, ...] = (
+    "/",
+    "-",
+    "—",
+    "--",
+    "——",
+    "－",
+    "无",
+    "不适用",
+    "N/A",
+    "n/a",
+    "\\",
+    "／",
+)
 
 # --------------------------------------------------------------------------- table 二
 
@@ -167,7 +196,10 @@ PROACTIVE_2019: tuple[ProactiveBlock, ...] = (
     ProactiveBlock(
         "五",
         _CHANGE_COLUMNS,
-        (ProactiveRow("licensing", "行政许可"), ProactiveRow("other_services", "其他对外管理服务事项")),
+        (
+            ProactiveRow("licensing", "行政许可"),
+            ProactiveRow("other_services", "其他对外管理服务事项"),
+        ),
     ),
     ProactiveBlock(
         "六",
@@ -194,7 +226,9 @@ PROACTIVE_2021: tuple[ProactiveBlock, ...] = (
     ),
     ProactiveBlock("五", _DECISIONS, (ProactiveRow("licensing", "行政许可"),)),
     ProactiveBlock(
-        "六", _DECISIONS, (ProactiveRow("punishment", "行政处罚"), ProactiveRow("coercion", "行政强制"))
+        "六",
+        _DECISIONS,
+        (ProactiveRow("punishment", "行政处罚"), ProactiveRow("coercion", "行政强制")),
     ),
     ProactiveBlock(
         "八",
@@ -224,7 +258,9 @@ _NOT_PROCESSED = "（五）不予处理"
 _OTHER_HANDLING = "（六）其他处理"
 
 
-def _rows(group: str, prefix: tuple[str, ...], items: tuple[tuple[str, str], ...]) -> tuple[RequestRow, ...]:
+def _rows(
+    group: str, prefix: tuple[str, ...], items: tuple[tuple[str, str], ...]
+) -> tuple[RequestRow, ...]:
     return tuple(
         RequestRow((*prefix, key), f"{n}.{label}", group) for n, (key, label) in enumerate(items, 1)
     )
@@ -292,7 +328,10 @@ REQUEST_ROWS_2021: tuple[RequestRow, ...] = (
         ("outcomes", "other_handling"),
         (
             ("no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-            ("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+            (
+                "fee_unpaid",
+                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            ),
             ("other", "其他"),
         ),
     ),
@@ -300,7 +339,13 @@ REQUEST_ROWS_2021: tuple[RequestRow, ...] = (
 )
 
 # Labels of merged group cells that precede data rows (never data rows themselves).
-REQUEST_GROUPS: tuple[str, ...] = (_RESULTS, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED, _OTHER_HANDLING)
+REQUEST_GROUPS: tuple[str, ...] = (
+    _RESULTS,
+    _WITHHELD,
+    _UNAVAILABLE,
+    _NOT_PROCESSED,
+    _OTHER_HANDLING,
+)
 
 # --------------------------------------------------------------------------- table 四
 
@@ -341,7 +386,7 @@ def number_fields(version: Template) -> Iterator[tuple[str, str]]:
     s = SPECS[version]
     for key, _block, _row, col in s.proactive_fields():
         yield key, col.kind
-    for key, _row, _col in s.request_fields():
+    for key, _request_row, _column in s.request_fields():
         yield key, "count"
     for key, _group, _col in appeal_fields():
         yield key, "count"

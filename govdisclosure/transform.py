@@ -109,8 +109,12 @@ class ReportTransformer(Transformer[Token, Document]):
         line = self._display[(tok.line or 1) - 1]
         return line[(tok.column or 1) - 1 : (tok.end_column or 1) - 1].strip()
 
-    def _cell(self, tok: Token, kind: CellKind, value: Decimal | None = None, unit: str | None = None) -> Cell:
-        return Cell(kind, str(tok).strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit)
+    def _cell(
+        self, tok: Token, kind: CellKind, value: Decimal | None = None, unit: str | None = None
+    ) -> Cell:
+        return Cell(
+            kind, str(tok).strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit
+        )
 
     # ---------------------------------------------------------------- cells
 

@@ -7,11 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from support import golden, seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
 from govdisclosure.template import APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, spec
-
-from .conftest import golden, seed_text
 
 
 def expected_numbers(g: dict[str, Any]) -> dict[str, int | Decimal | None]:
@@ -44,7 +43,9 @@ def test_every_number_cell_matches_the_hand_read_value(seed_name: str, parsed: R
     g = golden(seed_name)
     flat = flatten(parsed)
     expected = expected_numbers(g)
-    wrong = {k: (flat.get(k, "<absent>"), v) for k, v in expected.items() if flat.get(k, "<absent>") != v}
+    wrong = {
+        k: (flat.get(k, "<absent>"), v) for k, v in expected.items() if flat.get(k, "<absent>") != v
+    }
     assert wrong == {}, f"{len(wrong)} of {len(expected)} cells differ (got, expected)"
     for key, value in expected.items():
         assert type(flat[key]) is type(value), key  # int stays int, money is Decimal
