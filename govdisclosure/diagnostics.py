@@ -1,0 +1,145 @@
+"""Every diagnostic code the parser emits, with its meaning and an example (data, written once).
+
+``docs/diagnostics.md`` is generated from this table, and a test fails when the package emits
+a code that is not listed here.  ``ParseError.code`` values are listed in ``ERROR_CODES``.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["DIAGNOSTIC_CODES", "ERROR_CODES", "DiagnosticCode"]
+
+
+@frozen
+class DiagnosticCode:
+    code: str
+    kind: str  # "repair": the text was changed; "inference": a decision the text did not state;
+    # "gap": a value is None and why
+    meaning: str
+    example: str
+
+
+_CODES = (
+    DiagnosticCode(
+        "encoding", "repair", "The input was not UTF-8; the encoding used is named.",
+        "input is not UTF-8; decoded as GB18030",
+    ),
+    DiagnosticCode(
+        "mojibake-repaired", "repair",
+        "GBK text decoded one byte out of step was re-encoded and decoded in step; characters "
+        "that cannot be recovered are left as U+FFFD and counted.",
+        "'?。ㄒ唬┲鲃庸_政府信息情況' → '（一）主動公開政府信息情況'",
+    ),
+    DiagnosticCode(
+        "heading-missing", "inference",
+        "A section heading is absent; the section is inferred from its table.",
+        "no heading 三、收到和处理政府信息公开申请情况; the section is inferred from its table",
+    ),
+    DiagnosticCode(
+        "heading-form", "inference",
+        "A section heading is written as a sub-heading, e.g. 「(六)其他需要报告的事项」.",
+        "'(六)其他需要报告的事项' taken as 六、其他需要报告的事项",
+    ),
+    DiagnosticCode(
+        "heading-misnumbered", "inference",
+        "A heading's numeral does not match the section its words name; the words win.",
+        "heading '三、政府信息公开行政复议、行政诉讼情况' is numbered 三 but names section 四",
+    ),
+    DiagnosticCode(
+        "heading-order", "inference", "Section headings appear out of the template's order.",
+        "section headings are out of the template's order: overview, requests, proactive, …",
+    ),
+    DiagnosticCode(
+        "heading-repeated", "inference",
+        "A section heading appears twice; the second one's content joins the first.",
+        "heading 五、存在的主要问题及改进情况 appears again",
+    ),
+    DiagnosticCode(
+        "template-inferred", "inference",
+        "Table 二's columns do not say which template the report follows; the year decides.",
+        "V2021 taken from the year",
+    ),
+    DiagnosticCode(
+        "template-mixed", "inference",
+        "Table 三 has the rows of the other template than table 二.",
+        "table 三 has the rows of the V2021 template while table 二 follows V2019",
+    ),
+    DiagnosticCode(
+        "block-unknown", "inference",
+        "A 第二十条第（N）项 block the template version does not have; its rows become extra rows.",
+        "block 第二十条第(九)项 is not in the V2021 template",
+    ),
+    DiagnosticCode(
+        "row-extra", "inference",
+        "A table row that matches no template row; kept in extra_rows (table 二) or named here.",
+        "table 二 row '政府集中采购' is not in the V2021 template; kept in extra_rows",
+    ),
+    DiagnosticCode(
+        "row-by-position", "inference",
+        "A table 三 row whose label does not name a template row (garbled, missing) is bound by "
+        "its place among its neighbours.",
+        "table 三 row '?。ǘ' taken as '（二）部分公开…' by its place in the table",
+    ),
+    DiagnosticCode(
+        "row-missing", "gap", "A template row of table 三 is absent; its cells are None.",
+        "table 三 has no row '2.重复申请'; its 7 cells are None",
+    ),
+    DiagnosticCode(
+        "row-unplaced", "gap",
+        "A row's values cannot be put into columns without guessing (too few or too many "
+        "cells); the values are named and the fields stay None.",
+        "row '一、本年新收政府信息公开申请数量 | 3 | 3': 2 value(s) for 7 columns …",
+    ),
+    DiagnosticCode(
+        "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
+        "table 四's 15 numbers stand on 3 rows; read in order",
+    ),
+    DiagnosticCode(
+        "cell-blank", "gap", "A number cell is empty; the field is None, not 0.",
+        "requests.new_received.total is blank; taken as None (not 0)",
+    ),
+    DiagnosticCode(
+        "cell-placeholder", "gap",
+        "A number cell holds 「/」「-」「—」「无」「不适用」; the field is None.",
+        "proactive.fees holds '/'; taken as None (not 0)",
+    ),
+    DiagnosticCode(
+        "cell-not-number", "gap", "A number cell holds text; the field is None.",
+        "appeals.reconsideration.total holds '见附件', not a number; taken as None",
+    ),
+    DiagnosticCode(
+        "cell-fraction", "gap", "A count cell holds a fraction; the field is None.",
+        "requests.carried_over.total holds '1.5', not a whole number; taken as None",
+    ),
+    DiagnosticCode(
+        "cell-signed", "inference", "A count cell holds a signed value (「+3」); read as a count.",
+        "proactive.rules.issued holds a signed value '+3' in a count column",
+    ),
+    DiagnosticCode(
+        "unit-converted", "repair", "A money cell in 元 was converted to 万元.",
+        "proactive.procurement.amount = '251000元' in 元, converted to 25.1 万元",
+    ),
+    DiagnosticCode(
+        "unit-unknown", "gap",
+        "A money cell has no unit in the cell or its header (V2019 采购总金额); it is not guessed.",
+        "proactive.procurement.amount = '160.5964' has no unit …; taken as None",
+    ),
+    DiagnosticCode(
+        "part-missing", "gap",
+        "With partial=True: a required part was not found (see Report.missing).",
+        "table 四 (行政复议、行政诉讼) has no row of numbers",
+    ),
+)  # fmt: skip
+
+DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
+
+ERROR_CODES: dict[str, str] = {
+    "empty": "the input is empty",
+    "not-text": "the input is binary or in no encoding a report uses",
+    "not-a-report": "no section headings and no tables of the template",
+    "syntax": "the text does not have the shape of a report (grammar)",
+    "truncated": "table 三 stops before its last row: the report is cut off",
+    "missing-table": "table 二, 三 or 四 was not found",
+    "missing-section": "section 一, 五 or 六 was not found",
+}

@@ -1,0 +1,31 @@
+"""The installed package carries its grammar, its sample and py.typed."""
+
+from __future__ import annotations
+
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+import govdisclosure
+from govdisclosure.grammar import grammar_path, parser
+
+PACKAGE = Path(govdisclosure.__file__).resolve().parent
+INSTALLED = PACKAGE.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve())
+
+
+@pytest.mark.skipif(not INSTALLED, reason="run against a non-editable install (as .ci/run does)")
+def test_grammar_is_read_from_inside_the_installed_package() -> None:
+    path = Path(grammar_path()).resolve()
+    assert path.is_relative_to(PACKAGE), path
+    assert path.name == "report.lark"
+    assert "HEADING" in path.read_text(encoding="utf-8")
+
+
+def test_parser_builds_once_and_is_cached() -> None:
+    assert parser() is parser()
+
+
+def test_py_typed_and_sample_are_shipped() -> None:
+    assert (PACKAGE / "py.typed").is_file()
+    assert (PACKAGE / "samples" / "huaian-2024.txt").is_file()
