@@ -9,7 +9,7 @@ import govdisclosure
 from govdisclosure.diagnostics import DIAGNOSTIC_CODES, ERROR_CODES
 
 PACKAGE = Path(govdisclosure.__file__).parent
-EMITTED = re.compile(r"(?:\.diag|\.need|Diagnostic)\(\s*\"([a-z0-9-]+)\"")
+EMITTED = re.compile(r"(?:\.diag|Diagnostic)\(\s*\"([a-z0-9-]+)\"")
 RAISED = re.compile(r"code=\"([a-z0-9-]+)\"|^\s+\"([a-z-]+)\",\s*\)$", re.M)
 
 
