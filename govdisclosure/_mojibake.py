@@ -39,6 +39,7 @@ class Repair:
     lost: int  # characters that could not be recovered (left as U+FFFD)
 
 
+@functools.lru_cache(maxsize=8192)
 def _gbk(ch: str) -> bytes | None:
     try:
         return ch.encode("gbk")
@@ -218,12 +219,13 @@ def _fill(text: str, vocabulary: Iterable[tuple[str, str]]) -> str:
     key = match_text(text)
     if len(key) != len(text):
         return _unjunk(text)
-    vocab = list(vocabulary)
+    vocab = tuple(vocabulary)
+    by_key, by_lead = _index(vocab)
     out: list[str] = []
     i = 0
     while i < len(text):
         best: _Match | None = None
-        for phrase, pkey in vocab:
+        for phrase, pkey in _candidates(vocab, by_key, by_lead, text[i], key[i]):
             m = _match_phrase(text, key, i, phrase, pkey)
             if m is not None and (best is None or (m.length, m.exact) > (best.length, best.exact)):
                 best = m
@@ -234,6 +236,45 @@ def _fill(text: str, vocabulary: Iterable[tuple[str, str]]) -> str:
             out.append(text[i])
             i += 1
     return _unjunk("".join(out))
+
+
+_Index = dict[str | int, tuple[int, ...]]
+
+
+@functools.cache
+def _index(vocab: tuple[tuple[str, str], ...]) -> tuple[_Index, _Index]:
+    """Vocabulary positions by the key of a phrase's first character and by its GBK lead byte.
+
+    A phrase can only explain a text position whose character matches the phrase's first
+    character (same key), is LOST, or carries the GBK lead byte of that character (see
+    ``_match_phrase``): the other phrases need not be tried.
+    """
+    by_key: dict[str | int, list[int]] = {}
+    by_lead: dict[str | int, list[int]] = {}
+    for n, (phrase, pkey) in enumerate(vocab):
+        if not phrase:
+            continue
+        by_key.setdefault(pkey[0], []).append(n)
+        first = _gbk(phrase[0])
+        if first is not None and len(first) == 2:
+            by_lead.setdefault(first[0], []).append(n)
+    return (
+        {k: tuple(v) for k, v in by_key.items()},
+        {k: tuple(v) for k, v in by_lead.items()},
+    )
+
+
+def _candidates(
+    vocab: tuple[tuple[str, str], ...], by_key: _Index, by_lead: _Index, ch: str, key: str
+) -> list[tuple[str, str]]:
+    """The phrases that may explain a position, in vocabulary order (ties keep that order)."""
+    if ch == LOST:
+        return list(vocab)
+    found = set(by_key.get(key, ()))
+    enc = _bytes_of(ch)
+    if enc is not None and len(enc) == 2:
+        found.update(by_lead.get(enc[0], ()))
+    return [vocab[n] for n in sorted(found)]
 
 
 def _unjunk(text: str) -> str:
