@@ -14,7 +14,6 @@ from typing import Any
 
 from attrs import frozen
 from lark import Token, Transformer, v_args
-from lark.tree import Meta
 
 __all__ = [
     "Cell",
@@ -148,10 +147,13 @@ class ReportTransformer(Transformer[Token, Document]):
 
     # ---------------------------------------------------------------- lines
 
-    @v_args(inline=False, meta=True)
-    def row(self, meta: Meta, children: list[Any]) -> Row:
+    @v_args(inline=False)
+    def row(self, children: list[Any]) -> Row:
+        # the row's line is its first cell's or separator's (the parser keeps no positions
+        # on rules: propagate_positions costs a third of the parse)
+        line = next(c.line or 0 for c in children if c is not None)
         cells = tuple(c for c in children if not isinstance(c, Token) or c.type != "SEP")
-        return Row(meta.line, cells)
+        return Row(line, cells)
 
     def prose(self, tok: Token) -> Prose:
         return Prose(tok.line or 0, str(tok).strip(), self._source(tok))
