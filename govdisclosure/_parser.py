@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 from lark.exceptions import LarkError, UnexpectedInput
 
 from .bind import bind
 from .errors import ParseError
-from .grammar import parser
+from .grammar import document_parser
 from .model import Diagnostic, Report
 from .normalize import NormalizedText, decode, normalize
-from .transform import ReportTransformer
+from .transform import Document, displaying
 
 __all__ = ["parse_report", "read_report"]
 
@@ -70,7 +71,8 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     diagnostics.extend(reader_diagnostics)
     norm = normalize(text, diagnostics=diagnostics)
     try:
-        tree = parser().parse(norm.grammar_input())
+        with displaying(norm.display):
+            document = cast(Document, document_parser().parse(norm.grammar_input()))
     except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
         line = norm.source_line[exc.line - 1] if 0 < exc.line <= len(norm.source_line) else 0
         raise ParseError(
@@ -81,9 +83,8 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             expected="headings, prose lines and table rows",
             code="syntax",
         ) from None
-    except LarkError as exc:  # pragma: no cover
+    except (LarkError, AssertionError) as exc:  # pragma: no cover - incl. a callback's own check
         raise ParseError(f"the parser failed: {exc}", code="syntax") from None
-    document = ReportTransformer(norm.display).transform(tree)
     report = bind(document, norm, partial=partial)
     if strict:
         _strictly(report, norm)
