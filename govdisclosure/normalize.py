@@ -82,6 +82,7 @@ def match_text(text: str) -> str:
 _KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>·・:;,.。，：；、()\[\]{}（）【】_*#\-—]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """A label reduced for comparison: simplified, no spaces, no punctuation."""
     return _KEY_DROP.sub("", match_text(text))
