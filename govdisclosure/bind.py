@@ -9,6 +9,7 @@ model or in a diagnostic that names its line.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -649,13 +650,19 @@ def _is_request_data_row(row: Row) -> bool:
 
 
 def _request_scores(observed: Sequence[Row], rows: Sequence[T.RequestRow]) -> list[list[float]]:
-    keys = [[label_key(r.label), *(label_key(a) for a in r.aliases)] for r in rows]
+    keys = tuple(tuple([label_key(r.label), *(label_key(a) for a in r.aliases)]) for r in rows)
     out = []
     for o in observed:
         labels = o.labels()
         okey = label_key(labels[-1].text) if labels else ""
-        out.append([max(similarity(okey, k) for k in ks) for ks in keys])
+        out.append(list(_label_scores(okey, keys)))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_scores(okey: str, keys: tuple[tuple[str, ...], ...]) -> tuple[float, ...]:
+    """An observed label's best similarity to each template row (its label or an alias)."""
+    return tuple(max(similarity(okey, k) for k in ks) for ks in keys)
 
 
 def _align_requests(observed: Sequence[Row], rows: Sequence[T.RequestRow]) -> list[Pair]:
