@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import cast
 
@@ -17,14 +18,15 @@ from .transform import Document, displaying
 
 __all__ = ["parse_report", "read_report"]
 
-_BINARY_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) - {0x1B}
+# C0 controls other than tab, newlines, form feed and escape; and U+FFFD
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    control = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROL or ch == "\ufffd")
+    control = len(_BINARY_CHARS.findall(sample))
     return control > max(8, len(sample) // 20)
 
 
