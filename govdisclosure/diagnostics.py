@@ -139,6 +139,7 @@ ERROR_CODES: dict[str, str] = {
     "not-text": "the input is binary or in no encoding a report uses",
     "not-a-report": "no section headings and no tables of the template",
     "syntax": "the text does not have the shape of a report (grammar)",
+    "too-large": "far more lines or cells than one report has: refused early",
     "truncated": "table 三 stops before its last row: the report is cut off",
     "missing-table": "table 二, 三 or 四 was not found",
     "missing-section": "section 一, 五 or 六 was not found",

@@ -181,6 +181,14 @@ def _clean(line: str) -> list[str]:
     return out
 
 
+def _match_lines(display: list[str]) -> list[str]:
+    """match_text of every line, converted in one call (OpenCC per call costs ~10 µs)."""
+    joined = half_width(_convert("t2s", "\n".join(display))).split("\n")
+    if len(joined) != len(display):
+        return [match_text(d) for d in display]
+    return [m if len(m) == len(d) else match_text(d) for m, d in zip(joined, display, strict=True)]
+
+
 def _detect_script(display: Iterable[str], match: Iterable[str]) -> Script:
     changed = total = 0
     for d, m in zip(display, match, strict=True):
@@ -217,7 +225,7 @@ def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> Normalize
         for part in _clean(line):
             display.append(part)
             source_line.append(number)
-    match = [match_text(d) for d in display]
+    match = _match_lines(display)
     script = _detect_script(display, match)
     return NormalizedText(
         display=tuple(display),
