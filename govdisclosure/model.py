@@ -13,6 +13,7 @@ import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 from attrs import field, fields, frozen
 
@@ -320,3 +321,14 @@ class Report:
         factory=dict, converter=_frozen_mapping, eq=False, repr=False
     )
     """Where each value of :func:`govdisclosure.flatten` stood: dotted key → line/column."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a read-only mapping view does not pickle: send the plain mapping and rebuild (process
+        # pools and Dask workers send reports between processes)
+        values = {f.name: getattr(self, f.name) for f in fields(Report)}
+        values["locations"] = dict(self.locations)
+        return (_rebuild_report, (values,))
+
+
+def _rebuild_report(values: dict[str, Any]) -> Report:
+    return Report(**values)
