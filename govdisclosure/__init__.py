@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ._parser import parse_report, read_report
+from .batch import Parsed, parse_many
 from .errors import ParseError
 from .model import Diagnostic, Report, Script, Template
 from .serialize import flatten
@@ -15,10 +16,12 @@ from .serialize import flatten
 __all__ = [
     "Diagnostic",
     "ParseError",
+    "Parsed",
     "Report",
     "Script",
     "Template",
     "flatten",
+    "parse_many",
     "parse_report",
     "read_report",
 ]
