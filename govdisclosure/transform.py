@@ -34,6 +34,7 @@ class CellKind(enum.Enum):
     AMOUNT = "amount"  # a number with its money unit
     PLACEHOLDER = "placeholder"  # / - — 无 不适用: no number here
     LABEL = "label"  # any other text
+    RUN = "run"  # digits read from a line without separators: one or several glued cells
 
 
 @frozen
