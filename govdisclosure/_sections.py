@@ -39,6 +39,8 @@ _METADATA_KEYS = frozenset(
      "时效说明", "主题分类", "公开方式", "公开范围", "信息来源", "生成日期", "有效性", "发文机关")
 )  # fmt: skip
 _ORDER = {h.key: i for i, h in enumerate(T.HEADINGS)}
+# sections made of tables: a 「(一)…」 line in them is a table line, not a sub-heading
+_TABLE_SECTIONS = frozenset(("proactive", "requests", "appeals"))
 
 
 @define
@@ -124,7 +126,7 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
                 else _promote(ev.heading, seen, current, ctx)
             )
             if h is None:
-                if ev.kind == "sub":
+                if ev.kind == "sub" and current.key not in _TABLE_SECTIONS:
                     current.subsections.append(Sub(ev.heading))
                 else:  # a numbered line that names no section: prose
                     current.add(Prose(ev.heading.line, ev.heading.text, ev.heading.display))

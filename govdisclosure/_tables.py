@@ -49,7 +49,11 @@ _T4_HEADER_WORDS = (
 )
 _ROW_NUMBERING = re.compile(r"^(?:[一二三四]、|\([一二三四五六七]\)|\d+\.)")
 _SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
-_WIDTH = {"t3": len(T.REQUEST_COLUMNS), "t4": len(T.APPEAL_COLUMNS) * len(T.APPEAL_GROUPS)}
+_WIDTH = {  # the most cells a row can hold
+    "t2": max(len(b.columns) for s in T.SPECS.values() for b in s.proactive),
+    "t3": len(T.REQUEST_COLUMNS),
+    "t4": len(T.APPEAL_COLUMNS) * len(T.APPEAL_GROUPS),
+}
 _FRAGMENT_MAX = 40  # a wrapped label is short and is not a sentence
 
 
@@ -127,7 +131,7 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                     continue
                 table = tables.rows[mode]
                 if pending and _has_values(row):
-                    tables.prefix[id(row)] = "".join(p.text for p in pending)
+                    row = _with_prefix(row, pending, tables)
                     for p in pending:
                         ctx.consumed.add(id(p))
                     pending = []
@@ -138,6 +142,17 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                     ctx.consumed.add(id(item))
                 tables.first_line.setdefault(mode, row.line)
     return tables
+
+
+def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:
+    """A label wrapped onto lines of its own, joined to the row of numbers that follows."""
+    text = "".join(p.text for p in pending)
+    if row.labels():
+        tables.prefix[id(row)] = text
+        return row
+    display = "".join(p.display for p in pending)
+    label = Cell(CellKind.LABEL, text, display, pending[0].line, 1)
+    return Row(row.line, (label, *row.cells))
 
 
 def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, list[Row]] | None:
@@ -167,10 +182,10 @@ def _fragment(item: Prose) -> bool:
 
 def _join_values(table: list[Row], row: Row, mode: str, ctx: Context) -> bool:
     """Values on lines of their own (「70」, 「2」, …) belong to the row above, until it is full."""
-    if row.labels() or not table or not _has_values(row) or mode == "t2":
+    if row.labels() or not table or not _has_values(row):
         return False
     prev = table[-1]
-    width = _WIDTH[mode]
+    width = _WIDTH.get(mode, 3)
     have = sum(1 for c in value_region(prev)[1] if c is not None)
     add = sum(1 for c in row.cells if c is not None)
     if not prev.labels() and mode != "t4":

@@ -32,6 +32,11 @@ _CODES = (
         "'?。ㄒ唬┲鲃庸_政府信息情況' → '（一）主動公開政府信息情況'",
     ),
     DiagnosticCode(
+        "page-footer", "repair",
+        "A line that is only a page number (「- 4 -」, 「第3页 共9页」) was removed.",
+        "page number '- 4 -' removed",
+    ),
+    DiagnosticCode(
         "heading-missing", "inference",
         "A section heading is absent; the section is inferred from its table.",
         "no heading 三、收到和处理政府信息公开申请情况; the section is inferred from its table",

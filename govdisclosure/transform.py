@@ -147,6 +147,9 @@ class ReportTransformer(Transformer[Token, Document]):
     def label(self, tok: Token) -> Cell:
         return self._cell(tok, CellKind.LABEL)
 
+    def block_title(self, tok: Token) -> Cell:
+        return self._cell(tok, CellKind.LABEL)
+
     # ---------------------------------------------------------------- lines
 
     @v_args(inline=False, meta=True)
