@@ -25,12 +25,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import baselines  # noqa: E402
-import corpus  # noqa: E402
+import baselines
+import corpus
+from govdisclosure.render import render
 
-import govdisclosure  # noqa: E402
-from govdisclosure import check, flatten, parse_many, parse_report  # noqa: E402
-from govdisclosure.render import render  # noqa: E402
+import govdisclosure
+from govdisclosure import check, flatten, parse_many, parse_report
 
 TEXT_LAYOUTS = ("pipe", "tab", "markdown", "traditional", "full-width")
 HTML_LAYOUT = "html"
@@ -254,14 +254,17 @@ def main() -> None:
     corpus.seed_reports()  # parsed once, before the workers fork
 
     seeds = per_seed(args.repeat)
-    print("\nPer seed (median of %d parses, one core):" % args.repeat)
+    print(f"\nPer seed (median of {args.repeat} parses, one core):")
     print(f"  {'seed':<24}{'bytes':>8}{'parse ms':>11}{'+ check ms':>12}")
     for name, size, p, b in seeds:
         print(f"  {name:<24}{size:>8}{p:>11.2f}{b:>12.2f}")
 
     imp, first = cold_start()
-    print(f"\nCold start (new interpreter): import {imp * 1e3:.0f} ms, "
-          f"first parse + check {first * 1e3:.0f} ms (builds the parser)", flush=True)
+    print(
+        f"\nCold start (new interpreter): import {imp * 1e3:.0f} ms, "
+        f"first parse + check {first * 1e3:.0f} ms (builds the parser)",
+        flush=True,
+    )
 
     order = ["read_html", "ours-html", "ours-text", "regex"]  # longest first
     ctx = multiprocessing.get_context("fork")
@@ -284,21 +287,29 @@ def main() -> None:
         )
     t, x, h, b = (results[k] for k in ("ours-text", "regex", "ours-html", "read_html"))
     print("\nRatios (median time, ours ÷ baseline; < 1 means ours is faster):")
-    print(f"  ours (text) ÷ regex scan        {t['median_ms'] / x['median_ms']:8.1f}×  "
-          "(target ≤ 50×)")
-    print(f"  ours (HTML) ÷ read_html + fill  {h['median_ms'] / b['median_ms']:8.2f}×  "
-          "(target < 1×)")
+    print(
+        f"  ours (text) ÷ regex scan        {t['median_ms'] / x['median_ms']:8.1f}×  (target ≤ 50×)"
+    )
+    print(
+        f"  ours (HTML) ÷ read_html + fill  {h['median_ms'] / b['median_ms']:8.2f}×  (target < 1×)"
+    )
 
     many = many_speedup(min(args.many, args.n))
-    print(f"\nparse_many over {min(args.many, args.n)} files: workers=1 {many['workers=1']:.1f} s, "
-          f"workers=2 {many['workers=2']:.1f} s → speed-up {many['speedup']:.2f}× "
-          f"({os.cpu_count()} CPUs)")
+    print(
+        f"\nparse_many over {min(args.many, args.n)} files: workers=1 {many['workers=1']:.1f} s, "
+        f"workers=2 {many['workers=2']:.1f} s → speed-up {many['speedup']:.2f}× "
+        f"({os.cpu_count()} CPUs)"
+    )
     print(f"\nTotal {time.perf_counter() - started:.0f} s")
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"seeds": seeds, "cold_start": [imp, first], "approaches": results,
-                 "parse_many": many},
+                {
+                    "seeds": seeds,
+                    "cold_start": [imp, first],
+                    "approaches": results,
+                    "parse_many": many,
+                },
                 indent=2,
             ),
             encoding="utf-8",
