@@ -541,11 +541,16 @@ def _align_requests(
     observed: Sequence[Row], rows: Sequence[T.RequestRow], prefix: dict[int, str]
 ) -> list[Pair]:
     canon = tuple(tuple([label_key(r.label), *(label_key(a) for a in r.aliases)]) for r in rows)
-    scores = []
-    for o in observed:
-        okeys = _label_keys(o, prefix.get(id(o)))
-        scores.append(list(_label_scores(tuple(okeys), canon)))
-    return align(scores, len(rows))
+    okeys = tuple(tuple(_label_keys(o, prefix.get(id(o)))) for o in observed)
+    return list(_aligned(okeys, canon))
+
+
+@functools.lru_cache(maxsize=1024)
+def _aligned(
+    okeys: tuple[tuple[str, ...], ...], canon: tuple[tuple[str, ...], ...]
+) -> tuple[Pair, ...]:
+    """The alignment of observed label keys to template rows (most tables repeat the labels)."""
+    return tuple(align([list(_label_scores(k, canon)) for k in okeys], len(canon)))
 
 
 @functools.lru_cache(maxsize=4096)
