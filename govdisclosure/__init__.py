@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._parser import parse_report, read_report
 from .batch import Parsed, parse_many
 from .errors import ParseError
+from .invariants import Violation, check, check_series
 from .model import Diagnostic, Report, Script, Template
 from .serialize import flatten
 
@@ -20,6 +21,9 @@ __all__ = [
     "Report",
     "Script",
     "Template",
+    "Violation",
+    "check",
+    "check_series",
     "flatten",
     "parse_many",
     "parse_report",

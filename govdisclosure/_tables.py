@@ -241,11 +241,24 @@ class _Ambiguous:
     count: int
 
 
-def _runs(region: Sequence[Cell | None]) -> tuple[str, frozenset[int], Cell] | None:
-    """Digits of a region made of glued runs, with the cut positions spaces gave."""
+_INTEGER = re.compile(r"\d+")
+
+
+def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], Cell] | None:
+    """Digits of a region made of glued runs, with the cut positions separators gave.
+
+    Runs read from separator-less lines are always candidates; plain whole numbers are when
+    there are fewer of them than columns but enough digits for every column (「200020000000000」
+    on a line of its own is table 四's fifteen cells).
+    """
     values = [c for c in region if c is not None]
-    if not values or any(c.kind not in (CellKind.RUN,) for c in values):
+    if not values:
         return None
+    if any(c.kind is not CellKind.RUN for c in values):
+        plain = all(c.kind is CellKind.NUMBER and not c.unit and _INTEGER.fullmatch(c.text)
+                    for c in values)  # fmt: skip
+        if not plain or len(values) >= n or sum(len(c.text) for c in values) < n:
+            return None
     digits, bounds = "", set()
     for c in values:
         if digits:
@@ -263,8 +276,8 @@ def _place(
 ) -> tuple[Cell | None, ...] | _Ambiguous | None:
     """The row's cells in template columns; an _Ambiguous when a glued run splits many ways."""
     _start, region = value_region(row)
-    runs = _runs(region)
     n = len(keys)
+    runs = _runs(region, n)
     if runs is not None:
         digits, bounds, at = runs
         if len(bounds) + 1 == n:  # one number per run: nothing to split
