@@ -75,16 +75,28 @@ def flatten_object(obj: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
     An optional nested object that is None yields its leaves as None, so that every
     report of a template version has the same keys.
     """
+    out: list[tuple[str, Any]] = []
+    _flatten_into(obj, prefix, out)
+    return iter(out)
+
+
+_IS_ATTRS: dict[type, bool] = {}
+
+
+def _flatten_into(obj: Any, prefix: str, out: list[tuple[str, Any]]) -> None:
     for name, sub, _optional in _plan(type(obj)):
         value = getattr(obj, name)
         path = f"{prefix}{name}"
-        if attrs.has(type(value)):
-            yield from flatten_object(value, path + ".")
+        kind = type(value)
+        is_attrs = _IS_ATTRS.get(kind)
+        if is_attrs is None:
+            is_attrs = _IS_ATTRS[kind] = attrs.has(kind)
+        if is_attrs:
+            _flatten_into(value, path + ".", out)
         elif value is None and sub is not None:
-            for leaf, _tp in leaf_types(sub, path + "."):
-                yield leaf, None
+            out.extend((leaf, None) for leaf, _tp in leaf_types(sub, path + "."))
         else:
-            yield path, value
+            out.append((path, value))
 
 
 def leaf_types(cls: type, prefix: str = "") -> Iterator[tuple[str, Any]]:
