@@ -94,9 +94,20 @@ def _flatten_into(obj: Any, prefix: str, out: list[tuple[str, Any]]) -> None:
         if is_attrs:
             _flatten_into(value, path + ".", out)
         elif value is None and sub is not None:
-            out.extend((leaf, None) for leaf, _tp in leaf_types(sub, path + "."))
+            out.extend((f"{path}.{leaf}", None) for leaf in _leaf_names(sub))
         else:
             out.append((path, value))
+
+
+_LEAVES: dict[type, tuple[str, ...]] = {}
+
+
+def _leaf_names(cls: type) -> tuple[str, ...]:
+    """The dotted paths of every leaf below an attrs class; kept per class."""
+    names = _LEAVES.get(cls)
+    if names is None:
+        names = _LEAVES[cls] = tuple(path for path, _tp in leaf_types(cls))
+    return names
 
 
 def leaf_types(cls: type, prefix: str = "") -> Iterator[tuple[str, Any]]:
