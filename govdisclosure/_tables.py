@@ -238,6 +238,7 @@ class _Ambiguous:
     keys: list[str]
     candidates: tuple[tuple[int, ...], ...]
     count: int
+    complete: bool = True
 
 
 _INTEGER = re.compile(r"\d+")
@@ -247,8 +248,8 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
     """Digits of a region made of glued runs, with the cut positions separators gave.
 
     Runs read from separator-less lines are always candidates; plain whole numbers are when
-    there are fewer of them than columns but enough digits for every column (「200020000000000」
-    on a line of its own is table 四's fifteen cells).
+    there are fewer of them than columns, enough digits for every column and no blank cell
+    among them (「200020000000000」 on a line of its own is table 四's fifteen cells).
     """
     values = [c for c in region if c is not None]
     if not values:
@@ -258,6 +259,9 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
                     for c in values)  # fmt: skip
         if not plain or len(values) >= n or sum(len(c.text) for c in values) < n:
             return None
+        filled = [i for i, c in enumerate(region) if c is not None]
+        if filled[-1] - filled[0] + 1 != len(filled):
+            return None  # a blank cell between numbers: the row keeps its columns
     digits, bounds = "", set()
     for c in values:
         if digits:
@@ -283,7 +287,8 @@ def _place(
             parts = [c for c in region if c is not None]
             if all(p.text == "0" or not p.text.startswith("0") for p in parts):
                 return tuple(_number_cell(p, int(p.text)) for p in parts)
-        result = split_run(digits, groups, bounds)
+        result = split_run(digits, groups, bounds, budget=min(20_000, ctx.split_budget))
+        ctx.split_budget -= result.steps
         unique = result.unique
         if unique is not None:
             if len(bounds) + 1 != n:
@@ -295,7 +300,7 @@ def _place(
                     keys[0].rsplit(".", 1)[0],
                 )
             return tuple(_number_cell(at, v) for v in unique)
-        return _Ambiguous(row, list(keys), result.candidates, result.count)
+        return _Ambiguous(row, list(keys), result.candidates, result.count, result.complete)
     placement = place_values(region, n, layout)
     if placement.cells is None:
         _unplaced(row, placement.reason, keys, ctx)
@@ -320,6 +325,8 @@ def _ambiguous(amb: _Ambiguous, ctx: Context) -> None:
     shown = ", ".join(str(list(c)) for c in amb.candidates[:6])
     more = f" and {amb.count - 6} more" if amb.count > 6 else ""
     what = "no split satisfies" if not amb.candidates else f"{amb.count} splits satisfy"
+    if not amb.complete:
+        what = f"too many ways to cut them (search stopped; {amb.count} found so far) satisfy"
     ctx.diag(
         "cells-ambiguous",
         f"digits {''.join(c.text for c in value_region(amb.row)[1] if c is not None)!r}: "
