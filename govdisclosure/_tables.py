@@ -38,14 +38,18 @@ from .transform import Cell, CellKind, Prose, Row
 __all__ = ["Tables", "appeals", "collect", "proactive", "requests", "version_evidence"]
 
 BLOCK = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
-_T3_HEADER_WORDS = ("勾稽关系", "申请人情况", "自然人", "法人或其他组织")
-_T4_HEADER_WORDS = (
-    "行政复议",
-    "行政诉讼",
-    "结果维持",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
+# header cells that start a table (a header row has no numbers); 勾稽关系 is the core of the note
+_T3_HEADER_WORDS = tuple(
+    label_key(w)
+    for w in ("勾稽关系", T.REQUEST_APPLICANTS, T.REQUEST_COLUMNS[0].label, T.REQUEST_LEGAL_PERSONS)
+)
+_T4_HEADER_WORDS = tuple(
+    label_key(w)
+    for w in (
+        T.APPEAL_LITIGATION,
+        *(g.label for g in T.APPEAL_GROUPS),
+        *(c.label for c in T.APPEAL_COLUMNS[:-1]),
+    )
 )
 _ROW_NUMBERING = re.compile(r"^(?:[一二三四]、|\([一二三四五六七]\)|\d+\.)")
 _SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
@@ -479,8 +483,9 @@ def proactive(
                 _unplaced(row, "table 二 row without a label", (), ctx)
             continue
         first = label_key(labels[0].text)
-        if first == "信息内容" or not any(c is not None for c in region):
-            header = [c.text for c in labels[1:]] if first == "信息内容" else header
+        is_header = first == label_key(T.PROACTIVE_HEADER)
+        if is_header or not any(c is not None for c in region):
+            header = [c.text for c in labels[1:]] if is_header else header
             continue
         found = _find_proactive_row(spec, block, labels[0].text)
         if found is None:
