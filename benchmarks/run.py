@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import baselines
 import corpus
-from govdisclosure.render import render
+from govdisclosure.render import LAYOUTS, render
 
 import govdisclosure
 from govdisclosure import check, flatten, parse_many, parse_report
 
-TEXT_LAYOUTS = ("pipe", "tab", "markdown", "traditional", "full-width")
+TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
 HTML_LAYOUT = "html"
 WARM_UP = 20
 SAMPLES = 20  # RSS samples over a batch
