@@ -69,9 +69,21 @@ def to_traditional_variants(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# str.translate looks every character up in the table (~80 ns each, ~0.5 ms for a report):
+# translate only the runs that need it.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0]+")
+_ZERO_WIDTH_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+
+
+def _half_run(m: re.Match[str]) -> str:
+    return m.group().translate(_HALF)
+
+
 def half_width(text: str) -> str:
     """Full-width ASCII (digits, letters, punctuation) and ideographic space → half-width."""
-    return text.translate(_HALF)
+    if _FULL_WIDTH.search(text) is None:
+        return text
+    return _FULL_WIDTH.sub(_half_run, text)
 
 
 def match_text(text: str) -> str:
@@ -175,7 +187,8 @@ def _clean(line: str) -> list[str]:
             line = html.unescape(line)
     out = []
     for part in line.split("\n"):
-        part = part.translate(_ZERO_WIDTH)
+        if _ZERO_WIDTH_CHARS.search(part):
+            part = part.translate(_ZERO_WIDTH)
         part = _CONTROL.sub("", part)
         if _MD_RULE.match(part) and "-" in part:
             continue
