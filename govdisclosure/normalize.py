@@ -13,7 +13,7 @@ import codecs
 import functools
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
@@ -207,15 +207,24 @@ def _match_lines(display: list[str]) -> list[str]:
     return [m if len(m) == len(d) else match_text(d) for m, d in zip(joined, display, strict=True)]
 
 
-def _detect_script(display: Iterable[str], match: Iterable[str]) -> Script:
-    changed = total = 0
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _detect_script(display: Sequence[str], match: Sequence[str]) -> Script:
+    """Traditional when at least max(3, 2 %) of the hanzi change in the simplified form."""
+    joined = "\n".join(display)
+    total = sum(map(len, _CJK_RUN.findall(joined)))
+    if not total or half_width(joined) == "\n".join(match):
+        return Script.SIMPLIFIED  # no hanzi changed (half_width leaves hanzi alone)
+    need = max(3, total // 50)
+    changed = 0
     for d, m in zip(display, match, strict=True):
         for a, b in zip(d, m, strict=True):
-            if "\u4e00" <= a <= "\u9fff":
-                total += 1
-                if a != b:
-                    changed += 1
-    return Script.TRADITIONAL if total and changed >= max(3, total // 50) else Script.SIMPLIFIED
+            if a != b and "\u4e00" <= a <= "\u9fff":
+                changed += 1
+        if changed >= need:
+            return Script.TRADITIONAL
+    return Script.SIMPLIFIED
 
 
 def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> NormalizedText:
