@@ -1,0 +1,338 @@
+"""Reports as tables: records, pandas / polars DataFrames, Arrow tables, CSV, JSON Lines, Parquet.
+
+One row per report; the columns are ``report_id`` and then every dotted key of
+:func:`govdisclosure.flatten`, in the stable order of the template data (document fields,
+table 二, table 三, table 四, prose).  Column types follow the template's kinds and never
+use floats:
+
+=========================  ==================  =======================  ===================
+kind                       Python              pandas                   Arrow / polars
+=========================  ==================  =======================  ===================
+count, signed, year        ``int | None``      ``Int64`` (nullable)     ``int64``
+money (万元)               ``Decimal | None``  ``object`` of Decimal    ``decimal128(38, 6)``
+text, template, script     ``str | None``      ``str`` (pandas ≥ 3)     ``string``
+date (``signed_on``)       ``date | None``     ``object`` of date       ``date32``
+=========================  ==================  =======================  ===================
+
+pandas, polars and pyarrow are optional (``pip install 'govdisclosure[pandas]'``,
+``[polars]``, ``[arrow]``); :func:`to_records`, CSV and JSON Lines need none of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._catalog import FieldInfo, report_fields
+from .model import Report
+from .serialize import flatten
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow
+
+__all__ = [
+    "MONEY_PRECISION",
+    "MONEY_SCALE",
+    "Reports",
+    "columns",
+    "read_records",
+    "to_arrow",
+    "to_frame",
+    "to_records",
+    "write_records",
+]
+
+Cell = int | Decimal | str | datetime.date | None
+Record = dict[str, Cell]
+Reports = Iterable[Report] | Mapping[str, Report]
+
+ID = "report_id"
+MONEY_PRECISION = 38
+MONEY_SCALE = 6  # 万元 to the fen: 0.000001 万元 = 0.01 元
+FORMATS = (".parquet", ".csv", ".jsonl")
+
+
+def columns() -> tuple[str, ...]:
+    """The columns of :func:`to_records`, in order: ``report_id``, then the flat keys."""
+    return (ID, *(f.key for f in report_fields()))
+
+
+def _identified(reports: Reports) -> Iterator[tuple[str, Report]]:
+    if isinstance(reports, Mapping):
+        for key, report in reports.items():
+            yield str(key), report
+    else:
+        for i, report in enumerate(reports):
+            yield str(i), report
+
+
+def _record(report_id: str, report: Report) -> Record:
+    flat = flatten(report)
+    record: Record = {ID: report_id}
+    for f in report_fields():
+        value: Cell = flat.get(f.key)
+        if f.kind == "date" and isinstance(value, str):
+            value = datetime.date.fromisoformat(value)
+        record[f.key] = value
+    return record
+
+
+def to_records(reports: Reports) -> list[Record]:
+    """One dict per report: ``report_id`` and every column of :func:`columns`, in order.
+
+    ``reports`` is an iterable of reports (their ids are ``"0"``, ``"1"`` …) or a mapping
+    from an id (a file name, say) to a report.  Values are ``int``, ``Decimal``, ``str``,
+    ``datetime.date`` or ``None`` (never a float, never 0 for a blank cell).
+    """
+    return [_record(rid, report) for rid, report in _identified(reports)]
+
+
+# --------------------------------------------------------------------------- Arrow
+
+
+def _require(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{module} is needed for this; install it with: pip install 'govdisclosure[{extra}]'"
+        ) from exc
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places of a finite value, trailing zeros not counted."""
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"money must be a finite number, not {value}")
+    significant = "".join(map(str, digits)).rstrip("0")
+    if not significant:
+        return 0
+    return max(0, -(exponent + len(digits) - len(significant)))
+
+
+def _money_checked(records: Sequence[Record], key: str) -> list[Decimal | None]:
+    values: list[Decimal | None] = []
+    for record in records:
+        value = record[key]
+        if value is not None and not isinstance(value, Decimal):
+            value = Decimal(str(value))
+        if value is not None and _places(value) > MONEY_SCALE:
+            raise ValueError(
+                f"report {record[ID]}: {key} = {value} has more than {MONEY_SCALE} decimal "
+                "places (finer than a fen in 万元); money columns are "
+                f"decimal({MONEY_PRECISION}, {MONEY_SCALE})"
+            )
+        values.append(value)
+    return values
+
+
+def _arrow_type(pa: Any, f: FieldInfo) -> Any:
+    if f.kind in ("count", "signed", "int"):
+        return pa.int64()
+    if f.kind == "money":
+        return pa.decimal128(MONEY_PRECISION, MONEY_SCALE)
+    if f.kind == "date":
+        return pa.date32()
+    return pa.string()
+
+
+_PANDAS_TYPES = {  # pandas metadata: how pandas rebuilds each column from Arrow
+    "count": ("int64", "Int64"),
+    "signed": ("int64", "Int64"),
+    "int": ("int64", "Int64"),
+    "money": ("decimal", "object"),
+    "date": ("date", "object"),
+    "text": ("unicode", "object"),
+    "enum": ("unicode", "object"),
+}
+
+
+def _pandas_metadata(fields: Sequence[FieldInfo]) -> bytes:
+    """Arrow's ``pandas`` schema metadata, so that pandas reads counts as nullable ``Int64``."""
+    from . import __version__
+
+    def column(name: str, kind: str) -> dict[str, Any]:
+        pandas_type, numpy_type = _PANDAS_TYPES[kind]
+        metadata = {"precision": MONEY_PRECISION, "scale": MONEY_SCALE} if kind == "money" else None
+        return {
+            "name": name,
+            "field_name": name,
+            "pandas_type": pandas_type,
+            "numpy_type": numpy_type,
+            "metadata": metadata,
+        }
+
+    meta = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [column(ID, "text"), *(column(f.key, f.kind) for f in fields)],
+        "creator": {"library": "govdisclosure", "version": __version__},
+        "pandas_version": "2.2.0",
+    }
+    return json.dumps(meta).encode("utf-8")
+
+
+def records_to_arrow(records: Sequence[Record]) -> pyarrow.Table:
+    """An Arrow table of :func:`to_records` output (see :func:`to_arrow`)."""
+    pa = _require("pyarrow", "arrow")
+    fields = report_fields()
+    arrays = [pa.array([r[ID] for r in records], pa.string())]
+    schema_fields = [pa.field(ID, pa.string(), nullable=False)]
+    for f in fields:
+        tp = _arrow_type(pa, f)
+        values: Sequence[Any] = (
+            _money_checked(records, f.key) if f.kind == "money" else [r[f.key] for r in records]
+        )
+        arrays.append(pa.array(values, tp))
+        schema_fields.append(pa.field(f.key, tp))
+    schema = pa.schema(schema_fields, metadata={b"pandas": _pandas_metadata(fields)})
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def to_arrow(reports: Reports) -> pyarrow.Table:
+    """A ``pyarrow.Table``: one row per report, typed columns (needs ``[arrow]``).
+
+    Counts are ``int64`` (null where the source left the cell blank), money
+    ``decimal128(38, 6)`` in 万元, dates ``date32``, text ``string``.  The schema carries
+    pandas metadata, so ``table.to_pandas()`` and ``pandas.read_parquet`` give nullable
+    ``Int64`` counts rather than floats.
+    """
+    return records_to_arrow(to_records(reports))
+
+
+# --------------------------------------------------------------------------- DataFrames
+
+
+def to_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """A DataFrame, one row per report (``engine="pandas"`` needs ``[pandas]``, ``"polars"``
+    needs ``[polars]``).
+
+    pandas: counts ``Int64``, money ``object`` holding ``Decimal``, dates ``object`` holding
+    ``datetime.date`` — the same dtypes ``pandas.read_parquet`` gives for a file written by
+    ``govdisclosure export``.  polars: ``Int64``, ``Decimal(38, 6)``, ``Date``, ``String``.
+    """
+    return records_to_frame(to_records(reports), engine)
+
+
+def records_to_frame(records: Sequence[Record], engine: str = "pandas") -> Any:
+    """A DataFrame of :func:`to_records` output (see :func:`to_frame`)."""
+    if engine == "pandas":
+        _require("pandas", "pandas")
+        return records_to_arrow(records).to_pandas()
+    if engine == "polars":
+        pl = _require("polars", "polars")
+        types = {ID: pl.String}
+        for f in report_fields():
+            if f.kind in ("count", "signed", "int"):
+                types[f.key] = pl.Int64
+            elif f.kind == "money":
+                types[f.key] = pl.Decimal(MONEY_PRECISION, MONEY_SCALE)
+            elif f.kind == "date":
+                types[f.key] = pl.Date
+            else:
+                types[f.key] = pl.String
+        data = {
+            key: _money_checked(records, key)
+            if isinstance(tp, pl.Decimal)
+            else [r[key] for r in records]
+            for key, tp in types.items()
+        }
+        return pl.DataFrame(data, schema=types)
+    raise ValueError(f"engine must be 'pandas' or 'polars', not {engine!r}")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_value(value: Cell) -> int | str | None:
+    if value is None or isinstance(value, int):
+        return value
+    return _text(value)
+
+
+def write_records(records: Sequence[Record], path: str | Path) -> Path:
+    """Write the table to ``.parquet`` (needs ``[arrow]``), ``.csv`` or ``.jsonl``.
+
+    CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show the Chinese text),
+    blank for ``None``, money in fixed-point; JSON Lines has one object per report, money and
+    dates as strings.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        pq = _require("pyarrow.parquet", "arrow")
+        pq.write_table(records_to_arrow(records), path)
+    elif suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            write_csv(records, out)
+    elif suffix == ".jsonl":
+        with path.open("w", encoding="utf-8") as out:
+            for record in records:
+                row = {k: _json_value(v) for k, v in record.items()}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        raise ValueError(f"unknown table format {path.suffix!r}: use one of {', '.join(FORMATS)}")
+    return path
+
+
+def write_csv(
+    records: Sequence[Record], out: io.TextIOBase | Any, names: Sequence[str] = ()
+) -> None:
+    """CSV of records to an open text stream (header first)."""
+    header = list(names or (records[0].keys() if records else columns()))
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for record in records:
+        writer.writerow([_text(record.get(k)) for k in header])
+
+
+def read_records(path: str | Path) -> list[Record]:
+    """Read back a ``.csv`` or ``.jsonl`` table written by :func:`write_records`, typed.
+
+    Each column gets its type back from the template data (``int``, ``Decimal``, ``date``,
+    ``str``; a blank CSV cell → ``None``: CSV cannot tell an empty text from a missing one).
+    """
+    path = Path(path)
+    kinds = {f.key: f.kind for f in report_fields()}
+    rows: Iterable[Mapping[str, Any]]
+    blank: str | None = ""  # CSV: a blank cell is None
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+    elif path.suffix.lower() == ".jsonl":
+        blank = None  # JSON has null
+        with path.open(encoding="utf-8") as stream:
+            rows = [json.loads(line) for line in stream if line.strip()]
+    else:
+        raise ValueError(f"read_records reads .csv and .jsonl, not {path.suffix!r}")
+    return [{k: _typed(kinds.get(k, "text"), v, blank) for k, v in row.items()} for row in rows]
+
+
+def _typed(kind: str, value: Any, blank: str | None) -> Cell:
+    if value is None or value == blank:
+        return None
+    if kind in ("count", "signed", "int"):
+        return int(value)
+    if kind == "money":
+        return Decimal(str(value))
+    if kind == "date":
+        return datetime.date.fromisoformat(str(value))
+    return str(value)
