@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from attrs import frozen
 
@@ -211,22 +210,55 @@ def _match_phrase(text: str, key: str, start: int, phrase: str, pkey: str) -> _M
     return _Match(i - start, "".join(out), exact)
 
 
-def _fill(text: str, vocabulary: Iterable[tuple[str, str]]) -> str:
-    """Mend wrong and lost characters wherever a template phrase explains them."""
+@functools.cache
+def _index() -> tuple[dict[str, list[tuple[str, str]]], dict[int, list[tuple[str, str]]], int]:
+    """Phrases by the key of their first character and by its first GBK byte; longest phrase."""
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    by_lead: dict[int, list[tuple[str, str]]] = {}
+    longest = 0
+    for phrase, pkey in _vocabulary():
+        by_key.setdefault(pkey[0], []).append((phrase, pkey))
+        enc = _gbk(phrase[0])
+        if enc is not None and len(enc) == 2:
+            by_lead.setdefault(enc[0], []).append((phrase, pkey))
+        longest = max(longest, len(phrase))
+    return by_key, by_lead, longest
+
+
+def _fill(text: str, damaged: list[tuple[int, int]]) -> str:
+    """Mend wrong and lost characters wherever a template phrase explains them.
+
+    Only phrases that overlap a damaged span ``(start, end)`` are tried: a match must mend at
+    least one character, and mended characters only stand in damaged spans.
+    """
     from .normalize import match_text
 
     key = match_text(text)
     if len(key) != len(text):
         return _unjunk(text)
-    vocab = list(vocabulary)
+    by_key, by_lead, longest = _index()
+    near = bytearray(len(text) + 1)
+    for a, b in damaged:
+        for i in range(max(0, a - longest), min(len(text), b)):
+            near[i] = 1
     out: list[str] = []
     i = 0
     while i < len(text):
         best: _Match | None = None
-        for phrase, pkey in vocab:
-            m = _match_phrase(text, key, i, phrase, pkey)
-            if m is not None and (best is None or (m.length, m.exact) > (best.length, best.exact)):
-                best = m
+        if near[i]:
+            candidates = list(by_key.get(key[i], ()))
+            if text[i] == LOST:
+                candidates = [pv for group in by_key.values() for pv in group]
+            else:
+                enc = _bytes_of(text[i])
+                if enc is not None and len(enc) == 2:
+                    candidates.extend(by_lead.get(enc[0], ()))
+            for phrase, pkey in candidates:
+                m = _match_phrase(text, key, i, phrase, pkey)
+                if m is not None and (
+                    best is None or (m.length, m.exact) > (best.length, best.exact)
+                ):
+                    best = m
         if best is not None:
             out.append(best.text)
             i += best.length
@@ -241,16 +273,23 @@ def _unjunk(text: str) -> str:
     return "".join(LOST if _JUNK_BASE <= ord(c) < _JUNK_BASE + 0x10000 else c for c in text)
 
 
+_MAX_RUNS = 32  # a damaged line has a few runs (one per cell at most); more is not this damage
+_MAX_RUN = 80  # characters from the '?' to the ASCII byte that ends the run
+
+
 def repair_line(line: str) -> Repair | None:
     """Find and repair byte-phase runs in one line; None when the line shows none."""
     pieces: list[str] = []
+    damaged: list[tuple[int, int]] = []
     pos = 0
-    changed = False
+    length = 0
     for m in _RUN_START.finditer(line):
         if m.start() < pos:
             continue
+        if len(damaged) >= _MAX_RUNS:
+            return None
         end = m.end()
-        while end < len(line) and ord(line[end]) >= 0x80:
+        while end < len(line) and ord(line[end]) >= 0x80 and end - m.start() < _MAX_RUN:
             end += 1
         if end < len(line):
             end += 1  # the ASCII byte that was the second half of the last character
@@ -263,15 +302,16 @@ def repair_line(line: str) -> Repair | None:
             continue
         if shifted is None or _oddness(shifted) >= _oddness(run):
             continue
-        rest_start = end
         if run.endswith("?") and _TAG_TAIL.match(line, end):
             shifted += "<"  # the swallowed byte was the '<' of an HTML remnant
         pieces.append(line[pos : m.start()])
+        length += m.start() - pos
+        damaged.append((length, length + len(shifted)))
         pieces.append(shifted)
-        pos = rest_start
-        changed = True
-    if not changed:
+        length += len(shifted)
+        pos = end
+    if not damaged:
         return None
     pieces.append(line[pos:])
-    text = _fill("".join(pieces), _vocabulary())
+    text = _fill("".join(pieces), damaged)
     return Repair(text=text, before=line, after=text, lost=text.count(LOST))

@@ -27,6 +27,31 @@ def _looks_binary(text: str) -> bool:
     return control > max(8, len(sample) // 20)
 
 
+# An annual report has a few hundred to a few thousand lines and some 400 table cells; far
+# beyond that the input is not one report, and refusing it early keeps the time linear.
+MAX_LINES = 12_000
+MAX_CELLS = 25_000
+
+
+def _check_size(text: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise ParseError(
+            f"the text has {lines} lines; one annual report has at most a few thousand "
+            f"(limit {MAX_LINES})",
+            expected="the text of one annual report",
+            code="too-large",
+        )
+    cells = text.count("|") + text.count("\t")
+    if cells > MAX_CELLS:
+        raise ParseError(
+            f"the text has {cells} cell separators; one annual report has a few hundred "
+            f"(limit {MAX_CELLS})",
+            expected="the text of one annual report",
+            code="too-large",
+        )
+
+
 def _strictly(report: Report, norm: NormalizedText) -> None:
     if report.diagnostics:
         d = report.diagnostics[0]
@@ -68,6 +93,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
 
     text, reader_diagnostics = to_canonical_text(text)
     diagnostics.extend(reader_diagnostics)
+    _check_size(text)
     norm = normalize(text, diagnostics=diagnostics)
     try:
         tree = parser().parse(norm.grammar_input())
