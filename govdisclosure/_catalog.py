@@ -34,20 +34,6 @@ class FieldInfo:
     versions: tuple[Template, ...] = VERSIONS
     english: str = ""
 
-    @property
-    def python_type(self) -> str:
-        return _PYTHON_TYPES[self.kind]
-
-
-_PYTHON_TYPES: dict[str, str] = {
-    "count": "int | None",
-    "signed": "int | None",
-    "int": "int | None",
-    "money": "Decimal | None",
-    "text": "str | None",
-    "date": "datetime.date | None",
-    "enum": "str",
-}
 
 # The fields of a report that are not cells of the template's tables.  Their labels are the
 # usual Chinese names of these parts of a report; they are not template rows.

@@ -215,9 +215,7 @@ def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> Normalize
     for number, raw in enumerate(source, 1):
         line = raw
         if _PAGE_FOOTER.match(line):
-            diags.append(
-                Diagnostic("page-footer", f"page number {line.strip()!r} removed", number)
-            )
+            diags.append(Diagnostic("page-footer", f"page number {line.strip()!r} removed", number))
             continue
         if "?" in line:
             repair = _mojibake.repair_line(line)

@@ -2,17 +2,8 @@
 
 One row per report; the columns are ``report_id`` and then every dotted key of
 :func:`govdisclosure.flatten`, in the stable order of the template data (document fields,
-table 二, table 三, table 四, prose).  Column types follow the template's kinds and never
-use floats:
-
-=========================  ==================  =======================  ===================
-kind                       Python              pandas                   Arrow / polars
-=========================  ==================  =======================  ===================
-count, signed, year        ``int | None``      ``Int64`` (nullable)     ``int64``
-money (万元)               ``Decimal | None``  ``object`` of Decimal    ``decimal128(38, 6)``
-text, template, script     ``str | None``      ``str`` (pandas ≥ 3)     ``string``
-date (``signed_on``)       ``date | None``     ``object`` of date       ``date32``
-=========================  ==================  =======================  ===================
+table 二, table 三, table 四, prose).  Column types follow the kind of each field
+(:data:`KIND_TYPES`) and never use floats: counts are nullable integers, money is decimal.
 
 pandas, polars and pyarrow are optional (``pip install 'govdisclosure[pandas]'``,
 ``[polars]``, ``[arrow]``); :func:`to_records`, CSV and JSON Lines need none of them.
@@ -37,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
 __all__ = [
+    "KIND_TYPES",
     "MONEY_PRECISION",
     "MONEY_SCALE",
     "Reports",
@@ -55,6 +47,18 @@ Reports = Iterable[Report] | Mapping[str, Report]
 ID = "report_id"
 MONEY_PRECISION = 38
 MONEY_SCALE = 6  # 万元 to the fen: 0.000001 万元 = 0.01 元
+
+# kind → (Python, pandas dtype, Arrow type, polars dtype), as documented in docs/model.md;
+# tests/test_tables.py checks that the tables really have these types.
+KIND_TYPES: dict[str, tuple[str, str, str, str]] = {
+    "count": ("int | None", "Int64", "int64", "Int64"),
+    "signed": ("int | None", "Int64", "int64", "Int64"),
+    "int": ("int | None", "Int64", "int64", "Int64"),
+    "money": ("Decimal | None", "object (Decimal)", "decimal128(38, 6)", "Decimal(38, 6)"),
+    "date": ("datetime.date | None", "object (date)", "date32[day]", "Date"),
+    "text": ("str | None", "str", "string", "String"),
+    "enum": ("str", "str", "string", "String"),
+}
 FORMATS = (".parquet", ".csv", ".jsonl")
 
 
