@@ -24,6 +24,7 @@ class Context:
     missing: list[str] = field(factory=list)  # parts not found
     gaps: list[tuple[str, str, int | None, str, str]] = field(factory=list)
     consumed: set[int] = field(factory=set)  # id() of rows and prose bound to a table
+    split_budget: int = 200_000  # search steps for glued digits, for the whole report
 
     def src(self, line: int | None) -> int | None:
         """The input's line number of a canonical line."""

@@ -35,15 +35,21 @@ def read_line(
     """
     text = prose.text
     tokens = [(m.lastgroup or "", m.group(), m.start()) for m in _TOKEN.finditer(text)]
-    segments: list[tuple[str, int, list[Cell]]] = []  # (label, column, value cells)
-    label, label_col = "", 0
+    segments: list[tuple[list[tuple[str, int]], list[Cell]]] = []  # (labels, value cells)
+    labels: list[tuple[str, int]] = []  # group label(s) then the item label, with columns
     cells: list[Cell] = []
 
     def close() -> None:
-        nonlocal label, cells
-        if label or cells:
-            segments.append((label, label_col, cells))
-        label, cells = "", []
+        nonlocal labels, cells
+        if labels or cells:
+            segments.append((labels, cells))
+        labels, cells = [], []
+
+    def extend_label(tok: str, start: int) -> None:
+        if labels and labels[-1][1] + len(labels[-1][0]) == start:
+            labels[-1] = (labels[-1][0] + tok, labels[-1][1])
+        else:
+            labels.append((tok, start))
 
     for i, (kind, tok, start) in enumerate(tokens):
         if kind == "space":
@@ -52,37 +58,34 @@ def read_line(
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt[0] == "text" and _NUMBERING_TAIL.match(nxt[1]):
                 follow = nxt[1][1:] + "".join(t for _k, t, _s in tokens[i + 2 : i + 4])
-                num = numbering(follow) or tok[-1]
-                value, prefix = _cut_numbering(tok, num)
+                value, prefix = _cut_numbering(tok, numbering(follow) or tok[-1])
                 if value:
                     cells.append(_cell(prose, CellKind.RUN, value, start))
-                close()
-                label, label_col = prefix, start + len(value)
+                if cells:
+                    close()
+                labels.append((prefix, start + len(value)))  # a new item label begins
                 continue
             kind_ = CellKind.NUMBER if "." in tok else CellKind.RUN
             cells.append(_cell(prose, kind_, tok, start))
             continue
-        # text
-        if tok in _PLACEHOLDERS and (label or cells):
+        if tok in _PLACEHOLDERS and (labels or cells):
             cells.append(_cell(prose, CellKind.PLACEHOLDER, tok, start))
             continue
         if cells:
             close()
-        if not label:
-            label_col = start
-        label += tok
+        extend_label(tok, start)
     close()
-    if not segments:
-        return None
-    labelled = [s for s in segments if s[0]]
-    if labelled and not all(label_ok(s[0]) for s in labelled):
-        return None
-    if not any(s[2] for s in segments):
+    if not segments or not any(vals for _labs, vals in segments):
         return None  # a label with no numbers is a wrapped label, not a row
+    if not all(label_ok(labs[-1][0]) for labs, _vals in segments if labs):
+        return None
     rows = []
-    for lab, col, vals in segments:
-        head = [Cell(CellKind.LABEL, lab, _display(prose, col, len(lab)), prose.line, col + 1)]
-        rows.append(Row(prose.line, tuple(head if lab else []) + tuple(vals)))
+    for labs, vals in segments:
+        head = tuple(
+            Cell(CellKind.LABEL, lab, _display(prose, col, len(lab)), prose.line, col + 1)
+            for lab, col in labs
+        )
+        rows.append(Row(prose.line, head + tuple(vals)))
     return rows
 
 

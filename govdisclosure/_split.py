@@ -18,7 +18,7 @@ __all__ = ["Split", "split_run"]
 Group = tuple[int, Callable[[Sequence[int]], bool] | None]  # (cells, rule on those cells)
 
 MAX_DIGITS = 8  # the largest count in a report has far fewer digits
-_BUDGET = 200_000  # search steps before giving up as "too many ways"
+_BUDGET = 20_000  # search steps for one run before giving up as "too many ways"
 _KEEP = 12  # candidates kept for the report
 
 
@@ -27,6 +27,7 @@ class Split:
     candidates: tuple[tuple[int, ...], ...]  # up to _KEEP of them
     complete: bool  # False when the search ran out of budget: more may exist
     count: int  # candidates found (all of them when complete)
+    steps: int = 0  # search steps spent
 
     @property
     def unique(self) -> tuple[int, ...] | None:
@@ -41,7 +42,10 @@ def total_rule(cells: Sequence[int]) -> bool:
 
 
 def split_run(
-    digits: str, groups: Sequence[Group], boundaries: frozenset[int] = frozenset()
+    digits: str,
+    groups: Sequence[Group],
+    boundaries: frozenset[int] = frozenset(),
+    budget: int = _BUDGET,
 ) -> Split:
     """Every way to cut ``digits`` into the groups' cells, each group obeying its rule.
 
@@ -76,7 +80,7 @@ def split_run(
         if exhausted or len(found) > _KEEP * 4:
             return
         steps += 1
-        if steps > _BUDGET:
+        if steps > budget:
             exhausted = True
             return
         size, rule = groups[gi]
@@ -100,4 +104,4 @@ def split_run(
     if groups:
         walk(0, 0, [], [])
     complete = not exhausted and len(found) <= _KEEP * 4
-    return Split(tuple(found[:_KEEP]), complete=complete, count=len(found))
+    return Split(tuple(found[:_KEEP]), complete=complete, count=len(found), steps=steps)

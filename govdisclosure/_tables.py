@@ -38,14 +38,18 @@ from .transform import Cell, CellKind, Prose, Row
 __all__ = ["Tables", "appeals", "collect", "proactive", "requests", "version_evidence"]
 
 BLOCK = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
-_T3_HEADER_WORDS = ("勾稽关系", "申请人情况", "自然人", "法人或其他组织")
-_T4_HEADER_WORDS = (
-    "行政复议",
-    "行政诉讼",
-    "结果维持",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
+# header cells that start a table (a header row has no numbers); 勾稽关系 is the core of the note
+_T3_HEADER_WORDS = tuple(
+    label_key(w)
+    for w in ("勾稽关系", T.REQUEST_APPLICANTS, T.REQUEST_COLUMNS[0].label, T.REQUEST_LEGAL_PERSONS)
+)
+_T4_HEADER_WORDS = tuple(
+    label_key(w)
+    for w in (
+        T.APPEAL_LITIGATION,
+        *(g.label for g in T.APPEAL_GROUPS),
+        *(c.label for c in T.APPEAL_COLUMNS[:-1]),
+    )
 )
 _ROW_NUMBERING = re.compile(r"^(?:[一二三四]、|\([一二三四五六七]\)|\d+\.)")
 _SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
@@ -238,13 +242,30 @@ class _Ambiguous:
     keys: list[str]
     candidates: tuple[tuple[int, ...], ...]
     count: int
+    complete: bool = True
 
 
-def _runs(region: Sequence[Cell | None]) -> tuple[str, frozenset[int], Cell] | None:
-    """Digits of a region made of glued runs, with the cut positions spaces gave."""
+_INTEGER = re.compile(r"\d+")
+
+
+def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], Cell] | None:
+    """Digits of a region made of glued runs, with the cut positions separators gave.
+
+    Runs read from separator-less lines are always candidates; plain whole numbers are when
+    there are fewer of them than columns, enough digits for every column and no blank cell
+    among them (「200020000000000」 on a line of its own is table 四's fifteen cells).
+    """
     values = [c for c in region if c is not None]
-    if not values or any(c.kind not in (CellKind.RUN,) for c in values):
+    if not values:
         return None
+    if any(c.kind is not CellKind.RUN for c in values):
+        plain = all(c.kind is CellKind.NUMBER and not c.unit and _INTEGER.fullmatch(c.text)
+                    for c in values)  # fmt: skip
+        if not plain or len(values) >= n or sum(len(c.text) for c in values) < n:
+            return None
+        filled = [i for i, c in enumerate(region) if c is not None]
+        if filled[-1] - filled[0] + 1 != len(filled):
+            return None  # a blank cell between numbers: the row keeps its columns
     digits, bounds = "", set()
     for c in values:
         if digits:
@@ -262,15 +283,16 @@ def _place(
 ) -> tuple[Cell | None, ...] | _Ambiguous | None:
     """The row's cells in template columns; an _Ambiguous when a glued run splits many ways."""
     _start, region = value_region(row)
-    runs = _runs(region)
     n = len(keys)
+    runs = _runs(region, n)
     if runs is not None:
         digits, bounds, at = runs
         if len(bounds) + 1 == n:  # one number per run: nothing to split
             parts = [c for c in region if c is not None]
             if all(p.text == "0" or not p.text.startswith("0") for p in parts):
                 return tuple(_number_cell(p, int(p.text)) for p in parts)
-        result = split_run(digits, groups, bounds)
+        result = split_run(digits, groups, bounds, budget=min(20_000, ctx.split_budget))
+        ctx.split_budget -= result.steps
         unique = result.unique
         if unique is not None:
             if len(bounds) + 1 != n:
@@ -282,7 +304,7 @@ def _place(
                     keys[0].rsplit(".", 1)[0],
                 )
             return tuple(_number_cell(at, v) for v in unique)
-        return _Ambiguous(row, list(keys), result.candidates, result.count)
+        return _Ambiguous(row, list(keys), result.candidates, result.count, result.complete)
     placement = place_values(region, n, layout)
     if placement.cells is None:
         _unplaced(row, placement.reason, keys, ctx)
@@ -307,6 +329,8 @@ def _ambiguous(amb: _Ambiguous, ctx: Context) -> None:
     shown = ", ".join(str(list(c)) for c in amb.candidates[:6])
     more = f" and {amb.count - 6} more" if amb.count > 6 else ""
     what = "no split satisfies" if not amb.candidates else f"{amb.count} splits satisfy"
+    if not amb.complete:
+        what = f"too many ways to cut them (search stopped; {amb.count} found so far) satisfy"
     ctx.diag(
         "cells-ambiguous",
         f"digits {''.join(c.text for c in value_region(amb.row)[1] if c is not None)!r}: "
@@ -459,8 +483,9 @@ def proactive(
                 _unplaced(row, "table 二 row without a label", (), ctx)
             continue
         first = label_key(labels[0].text)
-        if first == "信息内容" or not any(c is not None for c in region):
-            header = [c.text for c in labels[1:]] if first == "信息内容" else header
+        is_header = first == label_key(T.PROACTIVE_HEADER)
+        if is_header or not any(c is not None for c in region):
+            header = [c.text for c in labels[1:]] if is_header else header
             continue
         found = _find_proactive_row(spec, block, labels[0].text)
         if found is None:
