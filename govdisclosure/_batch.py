@@ -18,10 +18,26 @@ from .errors import ParseError
 from .model import Report
 from .normalize import _LINE_BREAK, decode
 
-__all__ = ["REPORT_SUFFIXES", "Outcome", "find_reports", "read_one", "source_lines"]
+__all__ = [
+    "INTERNAL",
+    "REFUSAL_CODES",
+    "REPORT_SUFFIXES",
+    "UNREADABLE",
+    "Outcome",
+    "find_reports",
+    "read_one",
+    "source_lines",
+]
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 INTERNAL = "internal-error"
+UNREADABLE = "unreadable"
+# Reasons a batch refuses a file besides ParseError's codes (diagnostics.ERROR_CODES).
+REFUSAL_CODES: dict[str, str] = {
+    UNREADABLE: "the file could not be read from disk (permissions, a broken link …)",
+    INTERNAL: "the parser or the checker itself failed on the file — please report it, "
+    "with the file",
+}
 
 
 @frozen

@@ -1,9 +1,16 @@
 """Reports as tables: records, pandas / polars DataFrames, Arrow tables, CSV, JSON Lines, Parquet.
 
-One row per report; the columns are ``report_id`` and then every dotted key of
-:func:`govdisclosure.flatten`, in the stable order of the template data (document fields,
-table 二, table 三, table 四, prose).  Column types follow the kind of each field
-(:data:`KIND_TYPES`) and never use floats: counts are nullable integers, money is decimal.
+Two tables:
+
+- **reports**, one row per report: ``report_id`` and then every dotted key of
+  :func:`govdisclosure.flatten`, in the stable order of the template data (document fields,
+  table 二, table 三, table 四, prose) — :func:`to_records`, :func:`to_frame`, :func:`to_arrow`;
+- **violations**, long: one row per field of each violation :func:`govdisclosure.check` finds
+  (``report_id, violation, rule, severity, field, line, message, assessable``) —
+  :func:`violation_records`, :func:`violations_frame`, :func:`violations_arrow`.
+
+Column types follow the kind of each field (:data:`KIND_TYPES`) and never use floats: counts
+are nullable integers, money is decimal.
 
 pandas, polars and pyarrow are optional (``pip install 'govdisclosure[pandas]'``,
 ``[polars]``, ``[arrow]``); :func:`to_records`, CSV and JSON Lines need none of them.
@@ -20,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._catalog import FieldInfo, report_fields
+from ._catalog import report_fields
+from .invariants import Violation, check
 from .model import Report
 from .serialize import flatten
 
@@ -31,18 +39,23 @@ __all__ = [
     "KIND_TYPES",
     "MONEY_PRECISION",
     "MONEY_SCALE",
+    "VIOLATION_COLUMNS",
     "Reports",
     "columns",
     "read_records",
     "to_arrow",
     "to_frame",
     "to_records",
+    "violation_records",
+    "violations_arrow",
+    "violations_frame",
     "write_records",
 ]
 
 Cell = int | Decimal | str | datetime.date | None
 Record = dict[str, Cell]
 Reports = Iterable[Report] | Mapping[str, Report]
+Spec = Sequence[tuple[str, str]]  # (column, kind) in order
 
 ID = "report_id"
 MONEY_PRECISION = 38
@@ -58,13 +71,31 @@ KIND_TYPES: dict[str, tuple[str, str, str, str]] = {
     "date": ("datetime.date | None", "object (date)", "date32[day]", "Date"),
     "text": ("str | None", "str", "string", "String"),
     "enum": ("str", "str", "string", "String"),
+    "bool": ("bool", "boolean", "bool", "Boolean"),
 }
 FORMATS = (".parquet", ".csv", ".jsonl")
 
 
+VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("violation", "int"),  # its number within the report, from 0: rows of one violation share it
+    ("rule", "text"),
+    ("severity", "text"),
+    ("field", "text"),  # a flat key (None when the violation names no field)
+    ("line", "int"),  # the field's line in the source, else a line of the violation
+    ("message", "text"),
+    ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
+)
+
+
+def report_spec() -> tuple[tuple[str, str], ...]:
+    """(column, kind) of the reports table, in order."""
+    return ((ID, "text"), *((f.key, f.kind) for f in report_fields()))
+
+
 def columns() -> tuple[str, ...]:
     """The columns of :func:`to_records`, in order: ``report_id``, then the flat keys."""
-    return (ID, *(f.key for f in report_fields()))
+    return tuple(name for name, _kind in report_spec())
 
 
 def _identified(reports: Reports) -> Iterator[tuple[str, Report]]:
@@ -97,6 +128,56 @@ def to_records(reports: Reports) -> list[Record]:
     return [_record(rid, report) for rid, report in _identified(reports)]
 
 
+# --------------------------------------------------------------------------- violations
+
+
+def violation_rows(
+    report_id: str, report: Report, violations: Sequence[Violation] | None = None
+) -> list[Record]:
+    """The long rows of one report's violations (``check(report)`` unless given)."""
+    found = check(report) if violations is None else violations
+    rows: list[Record] = []
+    for number, v in enumerate(found):
+        located = {f: report.locations[f].line for f in v.fields if f in report.locations}
+        # a line of the violation that no located field accounts for (a heading, a sentence)
+        other = next((n for n in v.lines if n not in located.values()), None)
+        for name in v.fields or (None,):
+            line = located.get(name, other) if name else other
+            rows.append(
+                {
+                    ID: report_id,
+                    "violation": number,
+                    "rule": v.rule,
+                    "severity": str(v.severity),
+                    "field": name,
+                    "line": line,
+                    "message": v.message,
+                    "assessable": v.assessable,
+                }
+            )
+    return rows
+
+
+def violation_records(reports: Reports) -> list[Record]:
+    """The violations of every report as a long table, one row per (violation, field).
+
+    Columns :data:`VIOLATION_COLUMNS`: ``report_id`` (as in :func:`to_records`), ``violation``
+    (its number within the report), ``rule``, ``severity``, ``field`` (a flat key), ``line``
+    (that field's line in the source), ``message``, ``assessable``.
+    """
+    return [row for rid, report in _identified(reports) for row in violation_rows(rid, report)]
+
+
+def violations_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """:func:`violation_records` as a pandas or polars DataFrame (``line`` is ``Int64``)."""
+    return records_to_frame(violation_records(reports), engine, VIOLATION_COLUMNS)
+
+
+def violations_arrow(reports: Reports) -> pyarrow.Table:
+    """:func:`violation_records` as a ``pyarrow.Table``."""
+    return records_to_arrow(violation_records(reports), VIOLATION_COLUMNS)
+
+
 # --------------------------------------------------------------------------- Arrow
 
 
@@ -122,29 +203,33 @@ def _places(value: Decimal) -> int:
     return max(0, -(exponent + len(digits) - len(significant)))
 
 
-def _money_checked(records: Sequence[Record], key: str) -> list[Decimal | None]:
-    values: list[Decimal | None] = []
-    for record in records:
-        value = record[key]
+def _column(records: Sequence[Record], key: str, kind: str) -> list[Any]:
+    values = [r.get(key) for r in records]
+    if kind != "money":
+        return values
+    money: list[Decimal | None] = []
+    for record, value in zip(records, values, strict=True):
         if value is not None and not isinstance(value, Decimal):
             value = Decimal(str(value))
         if value is not None and _places(value) > MONEY_SCALE:
             raise ValueError(
-                f"report {record[ID]}: {key} = {value} has more than {MONEY_SCALE} decimal "
+                f"report {record.get(ID)}: {key} = {value} has more than {MONEY_SCALE} decimal "
                 "places (finer than a fen in 万元); money columns are "
                 f"decimal({MONEY_PRECISION}, {MONEY_SCALE})"
             )
-        values.append(value)
-    return values
+        money.append(value)
+    return money
 
 
-def _arrow_type(pa: Any, f: FieldInfo) -> Any:
-    if f.kind in ("count", "signed", "int"):
+def _arrow_type(pa: Any, kind: str) -> Any:
+    if kind in ("count", "signed", "int"):
         return pa.int64()
-    if f.kind == "money":
+    if kind == "money":
         return pa.decimal128(MONEY_PRECISION, MONEY_SCALE)
-    if f.kind == "date":
+    if kind == "date":
         return pa.date32()
+    if kind == "bool":
+        return pa.bool_()
     return pa.string()
 
 
@@ -156,10 +241,11 @@ _PANDAS_TYPES = {  # pandas metadata: how pandas rebuilds each column from Arrow
     "date": ("date", "object"),
     "text": ("unicode", "object"),
     "enum": ("unicode", "object"),
+    "bool": ("bool", "boolean"),
 }
 
 
-def _pandas_metadata(fields: Sequence[FieldInfo]) -> bytes:
+def _pandas_metadata(spec: Spec) -> bytes:
     """Arrow's ``pandas`` schema metadata, so that pandas reads counts as nullable ``Int64``."""
     from . import __version__
 
@@ -177,27 +263,20 @@ def _pandas_metadata(fields: Sequence[FieldInfo]) -> bytes:
     meta = {
         "index_columns": [],
         "column_indexes": [],
-        "columns": [column(ID, "text"), *(column(f.key, f.kind) for f in fields)],
+        "columns": [column(name, kind) for name, kind in spec],
         "creator": {"library": "govdisclosure", "version": __version__},
         "pandas_version": "2.2.0",
     }
     return json.dumps(meta).encode("utf-8")
 
 
-def records_to_arrow(records: Sequence[Record]) -> pyarrow.Table:
-    """An Arrow table of :func:`to_records` output (see :func:`to_arrow`)."""
+def records_to_arrow(records: Sequence[Record], spec: Spec | None = None) -> pyarrow.Table:
+    """An Arrow table of records (the reports table unless ``spec`` says otherwise)."""
     pa = _require("pyarrow", "arrow")
-    fields = report_fields()
-    arrays = [pa.array([r[ID] for r in records], pa.string())]
-    schema_fields = [pa.field(ID, pa.string(), nullable=False)]
-    for f in fields:
-        tp = _arrow_type(pa, f)
-        values: Sequence[Any] = (
-            _money_checked(records, f.key) if f.kind == "money" else [r[f.key] for r in records]
-        )
-        arrays.append(pa.array(values, tp))
-        schema_fields.append(pa.field(f.key, tp))
-    schema = pa.schema(schema_fields, metadata={b"pandas": _pandas_metadata(fields)})
+    spec = spec or report_spec()
+    arrays = [pa.array(_column(records, name, kind), _arrow_type(pa, kind)) for name, kind in spec]
+    fields = [pa.field(name, _arrow_type(pa, kind), nullable=name != ID) for name, kind in spec]
+    schema = pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
@@ -226,30 +305,31 @@ def to_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -
     return records_to_frame(to_records(reports), engine)
 
 
-def records_to_frame(records: Sequence[Record], engine: str = "pandas") -> Any:
-    """A DataFrame of :func:`to_records` output (see :func:`to_frame`)."""
+def _polars_type(pl: Any, kind: str) -> Any:
+    if kind in ("count", "signed", "int"):
+        return pl.Int64
+    if kind == "money":
+        return pl.Decimal(MONEY_PRECISION, MONEY_SCALE)
+    if kind == "date":
+        return pl.Date
+    if kind == "bool":
+        return pl.Boolean
+    return pl.String
+
+
+def records_to_frame(
+    records: Sequence[Record], engine: str = "pandas", spec: Spec | None = None
+) -> Any:
+    """A DataFrame of records (the reports table unless ``spec`` says otherwise)."""
+    spec = spec or report_spec()
     if engine == "pandas":
         _require("pandas", "pandas")
-        return records_to_arrow(records).to_pandas()
+        return records_to_arrow(records, spec).to_pandas()
     if engine == "polars":
         pl = _require("polars", "polars")
-        types = {ID: pl.String}
-        for f in report_fields():
-            if f.kind in ("count", "signed", "int"):
-                types[f.key] = pl.Int64
-            elif f.kind == "money":
-                types[f.key] = pl.Decimal(MONEY_PRECISION, MONEY_SCALE)
-            elif f.kind == "date":
-                types[f.key] = pl.Date
-            else:
-                types[f.key] = pl.String
-        data = {
-            key: _money_checked(records, key)
-            if isinstance(tp, pl.Decimal)
-            else [r[key] for r in records]
-            for key, tp in types.items()
-        }
-        return pl.DataFrame(data, schema=types)
+        schema = {name: _polars_type(pl, kind) for name, kind in spec}
+        data = {name: _column(records, name, kind) for name, kind in spec}
+        return pl.DataFrame(data, schema=schema)
     raise ValueError(f"engine must be 'pandas' or 'polars', not {engine!r}")
 
 
@@ -267,30 +347,33 @@ def _text(value: Cell) -> str:
 
 
 def _json_value(value: Cell) -> int | str | None:
-    if value is None or isinstance(value, int):
+    if value is None or isinstance(value, int):  # bool is an int: JSON true/false
         return value
     return _text(value)
 
 
-def write_records(records: Sequence[Record], path: str | Path) -> Path:
-    """Write the table to ``.parquet`` (needs ``[arrow]``), ``.csv`` or ``.jsonl``.
+def write_records(records: Sequence[Record], path: str | Path, spec: Spec | None = None) -> Path:
+    """Write a table to ``.parquet`` (needs ``[arrow]``), ``.csv`` or ``.jsonl``.
 
     CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show the Chinese text),
-    blank for ``None``, money in fixed-point; JSON Lines has one object per report, money and
-    dates as strings.
+    blank for ``None``, money in fixed-point; JSON Lines has one object per row, money and
+    dates as strings.  ``spec`` is the (column, kind) list; the reports table by default
+    (:data:`VIOLATION_COLUMNS` for the violations).
     """
     path = Path(path)
+    spec = spec or report_spec()
+    names = [name for name, _kind in spec]
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         pq = _require("pyarrow.parquet", "arrow")
-        pq.write_table(records_to_arrow(records), path)
+        pq.write_table(records_to_arrow(records, spec), path)
     elif suffix == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:
-            write_csv(records, out)
+            write_csv(records, out, names)
     elif suffix == ".jsonl":
         with path.open("w", encoding="utf-8") as out:
             for record in records:
-                row = {k: _json_value(v) for k, v in record.items()}
+                row = {k: _json_value(record.get(k)) for k in names}
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
         raise ValueError(f"unknown table format {path.suffix!r}: use one of {', '.join(FORMATS)}")
@@ -301,7 +384,7 @@ def write_csv(
     records: Sequence[Record], out: io.TextIOBase | Any, names: Sequence[str] = ()
 ) -> None:
     """CSV of records to an open text stream (header first)."""
-    header = list(names or (records[0].keys() if records else columns()))
+    header = list(names or columns())
     writer = csv.writer(out)
     writer.writerow(header)
     for record in records:
@@ -311,11 +394,12 @@ def write_csv(
 def read_records(path: str | Path) -> list[Record]:
     """Read back a ``.csv`` or ``.jsonl`` table written by :func:`write_records`, typed.
 
-    Each column gets its type back from the template data (``int``, ``Decimal``, ``date``,
-    ``str``; a blank CSV cell → ``None``: CSV cannot tell an empty text from a missing one).
+    Each column of the reports or the violations table gets its type back (``int``,
+    ``Decimal``, ``date``, ``bool``, ``str``; a blank CSV cell → ``None``: CSV cannot tell an
+    empty text from a missing one).
     """
     path = Path(path)
-    kinds = {f.key: f.kind for f in report_fields()}
+    kinds = dict(report_spec()) | dict(VIOLATION_COLUMNS)
     rows: Iterable[Mapping[str, Any]]
     blank: str | None = ""  # CSV: a blank cell is None
     if path.suffix.lower() == ".csv":
@@ -339,4 +423,6 @@ def _typed(kind: str, value: Any, blank: str | None) -> Cell:
         return Decimal(str(value))
     if kind == "date":
         return datetime.date.fromisoformat(str(value))
+    if kind == "bool":
+        return value if isinstance(value, bool) else str(value) == "True"
     return str(value)

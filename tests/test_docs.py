@@ -96,7 +96,9 @@ def test_notebook_page_runs_and_prints_what_it_shows(
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
-@pytest.mark.parametrize("page", [ROOT / "README.md", *PAGES], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "page", [ROOT / "README.md", *PAGES], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_relative_links_resolve(page: Path) -> None:
     for target in LINK.findall(page.read_text(encoding="utf-8")):
         if "://" in target:
@@ -108,3 +110,33 @@ def test_readme_links_into_docs() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for page in ("quickstart.md", "notebooks.md", "cli.md", "model.md", "diagnostics.md"):
         assert f"docs/{page}" in text, page
+
+
+SESSION = re.compile(r"```text\n(\$ govdisclosure .*?)```", re.S)
+
+
+@pytest.mark.parametrize(
+    "page", [ROOT / "README.md", *PAGES], ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_shown_command_output_is_real(
+    page: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every ```text block that starts with `$ govdisclosure …` shows that command's output."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from govdisclosure.cli import main
+
+    monkeypatch.chdir(ROOT)
+    for block in SESSION.findall(page.read_text(encoding="utf-8")):
+        command, _, shown = block.partition("\n")
+        args = shlex.split(command)[2:]
+        if "--out" in args:  # write into a scratch folder, show the name as written
+            at = args.index("--out") + 1
+            name = args[at]
+            args[at] = str(tmp_path / name)
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        actual = result.stdout.replace(str(tmp_path) + "/", "")
+        keep = [line.rstrip() for line in actual.splitlines() if not line.startswith("time ")]
+        assert keep == [line.rstrip() for line in shown.splitlines()], (page.name, command)
