@@ -19,11 +19,17 @@ from support import SEED_NAMES, seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
 from govdisclosure.tables import (
+    KIND_TYPES,
+    VIOLATION_COLUMNS,
     columns,
     read_records,
+    report_spec,
     to_arrow,
     to_frame,
     to_records,
+    violation_records,
+    violations_arrow,
+    violations_frame,
     write_records,
 )
 from govdisclosure.template import REQUEST_COLUMNS, spec
@@ -166,3 +172,63 @@ def test_frames_hold_exactly_the_flat_values(generated: list[Report]) -> None:
     assert frame.height == len(generated)
     for row, record in zip(frame.iter_rows(named=True), records, strict=True):
         assert row == record
+
+
+# --------------------------------------------------------------------------- documented types
+
+
+def test_tables_have_the_documented_types(seeds: dict[str, Report]) -> None:
+    """KIND_TYPES (shown in docs/model.md) is what pandas, Arrow and polars really hold."""
+    arrow, pandas, polars = to_arrow(seeds), to_frame(seeds), to_frame(seeds, engine="polars")
+    kinds = dict(report_spec())
+    for name in columns():
+        _py, pd_type, arrow_type, pl_type = KIND_TYPES[kinds[name]]
+        assert str(arrow.schema.field(name).type) == arrow_type, name
+        assert str(pandas[name].dtype) == pd_type.split(" ")[0], name
+        assert str(polars.schema[name]).startswith(pl_type.split("(")[0]), name
+
+
+# --------------------------------------------------------------------------- violations
+
+
+def test_violation_records_one_row_per_field(seeds: dict[str, Report]) -> None:
+    rows = violation_records(seeds)
+    assert all(tuple(r) == tuple(n for n, _k in VIOLATION_COLUMNS) for r in rows)
+    fee = [r for r in rows if r["rule"] == "T3-FEE-LINK"]
+    assert {r["report_id"] for r in fee} == {"003_d01d2cbab1ffe994"}
+    assert {r["violation"] for r in fee} == {0}
+    assert len(fee) == 3  # three fields, one violation
+    by_field = {r["field"]: r["line"] for r in fee}
+    report = seeds["003_d01d2cbab1ffe994"]
+    key = "requests.outcomes.other_handling.fee_unpaid.total"
+    assert by_field[key] == report.locations[key].line
+    heading = [r for r in rows if r["rule"] == "D-SECTIONS"]
+    assert heading[0]["field"] is None and heading[0]["line"] == 28
+    assert all(r["severity"] in ("error", "warning", "info") for r in rows)
+
+
+def test_violation_line_is_the_fields_own(seeds: dict[str, Report]) -> None:
+    d_text = [r for r in violation_records(seeds) if r["rule"] == "D-TEXT"]
+    lines = {r["field"]: r["line"] for r in d_text}
+    table_line = seeds["004_993b10d7eafd07e2"].locations["appeals.reconsideration.total"].line
+    assert lines["appeals.reconsideration.total"] == table_line
+    assert lines["overview.subsections"] is None  # prose has no location in the model
+
+
+def test_violation_frames(seeds: dict[str, Report], tmp_path: Path) -> None:
+    frame = violations_frame(seeds)
+    assert list(frame.columns) == [n for n, _k in VIOLATION_COLUMNS]
+    assert frame["line"].dtype == "Int64" and frame["assessable"].dtype == "boolean"
+    polars = violations_frame(seeds, engine="polars")
+    assert polars.schema["line"] == pl.Int64 and polars.schema["assessable"] == pl.Boolean
+    table = violations_arrow(seeds)
+    assert table.num_rows == len(frame) > 0
+    path = write_records(violation_records(seeds), tmp_path / "v.parquet", VIOLATION_COLUMNS)
+    pd.testing.assert_frame_equal(pd.read_parquet(path), frame)
+    csv_path = write_records(violation_records(seeds), tmp_path / "v.csv", VIOLATION_COLUMNS)
+    assert read_records(csv_path) == violation_records(seeds)
+
+
+def test_a_consistent_report_has_no_violation_rows(seeds: dict[str, Report]) -> None:
+    assert violation_records([seeds["001_0494dfef68de25df"]]) == []
+    assert violations_frame([seeds["001_0494dfef68de25df"]]).shape == (0, len(VIOLATION_COLUMNS))
