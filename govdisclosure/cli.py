@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -79,6 +79,20 @@ ENCODING = click.option(
 )
 
 
+def _format_option(
+    choices: Sequence[str], help_text: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--format`` with its choices, the first being the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _inputs(files: Sequence[Path], sample: bool) -> list[tuple[str, bytes]]:
     inputs = [(str(f), f.read_bytes()) for f in files]
     if sample:
@@ -108,13 +122,9 @@ def main() -> None:
 @main.command()
 @FILES
 @SAMPLE_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "csv"]),
-    default="json",
-    show_default=True,
-    help="json: the whole report (one object, or an array for several files); "
+@_format_option(
+    ("json", "csv"),
+    "json: the whole report (one object, or an array for several files); "
     "csv: one row per report, the columns of the flat export.",
 )
 @STRICT
@@ -233,13 +243,9 @@ def _headline(outcome: Outcome, violations: Sequence[Violation]) -> str:
     show_default=True,
     help="Exit with 1 when a violation of this severity or a higher one is found.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv"]),
-    default="table",
-    show_default=True,
-    help="table: for people, with the source lines quoted; csv: the long violations table "
+@_format_option(
+    ("table", "csv"),
+    "table: for people, with the source lines quoted; csv: the long violations table "
     "(report_id, violation, rule, severity, field, line, message, assessable).",
 )
 @STRICT
