@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from .errors import ParseError
-from .invariants import check
 from .model import Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,8 +44,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ReportTables", "read_reports", "read_tables", "read_violations"]
 
 ID = "report_id"
-VIOLATION_COLUMNS = ("report_id", "rule", "severity", "message", "fields", "lines", "assessable")
-ERROR_COLUMNS = ("report_id", "code", "line", "column", "message")
+# the files that could not be parsed: (column, kind) as tables.VIOLATION_COLUMNS
+ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("code", "text"),  # the ParseError's code (docs/diagnostics.md)
+    ("line", "int"),
+    ("column", "int"),
+    ("message", "text"),
+)
 
 
 @frozen
@@ -54,7 +59,7 @@ class ReportTables:
     """The three lazy frames of :func:`read_tables` (they share their parse tasks)."""
 
     reports: dd.DataFrame  # one row per parsed report
-    violations: dd.DataFrame  # one row per violation of check()
+    violations: dd.DataFrame  # check()'s violations: the long table of tables.violations_arrow
     errors: dd.DataFrame  # one row per file that raised ParseError
 
 
@@ -99,38 +104,16 @@ def _report_frame(reports: dict[str, Report]) -> pd.DataFrame:
     return _frame(records_to_arrow(to_records(reports)))
 
 
-def _violation_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    import pyarrow as pa
+def _violation_frame(reports: dict[str, Report]) -> pd.DataFrame:
+    from .tables import violations_arrow
 
-    schema = pa.schema(
-        [
-            (ID, pa.string()),
-            ("rule", pa.string()),
-            ("severity", pa.string()),
-            ("message", pa.string()),
-            ("fields", pa.list_(pa.string())),
-            ("lines", pa.list_(pa.int64())),
-            ("assessable", pa.bool_()),
-        ]
-    )
-    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
-    return _frame(pa.table(columns, schema=schema))
+    return _frame(violations_arrow(reports))
 
 
-def _error_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    import pyarrow as pa
+def _error_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    from .tables import records_to_arrow
 
-    schema = pa.schema(
-        [
-            (ID, pa.string()),
-            ("code", pa.string()),
-            ("line", pa.int64()),
-            ("column", pa.int64()),
-            ("message", pa.string()),
-        ]
-    )
-    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
-    return _frame(pa.table(columns, schema=schema))
+    return _frame(records_to_arrow(records, ERROR_COLUMNS))
 
 
 def _parse_batch(
@@ -140,23 +123,18 @@ def _parse_batch(
     from ._parser import parse_report
 
     reports: dict[str, Report] = {}
-    violations: list[tuple[Any, ...]] = []
-    errors: list[tuple[Any, ...]] = []
+    errors: list[dict[str, Any]] = []
     for f in files:
         with f as stream:
             data = stream.read()
         try:
-            report = parse_report(data, strict=strict)
+            reports[f.path] = parse_report(data, strict=strict)
         except ParseError as exc:
-            errors.append((f.path, exc.code, exc.line or None, exc.column or None, exc.msg))
-            continue
-        reports[f.path] = report
-        for v in check(report):
-            violations.append(
-                (f.path, v.rule, str(v.severity), v.message, list(v.fields), list(v.lines),
-                 v.assessable)
+            errors.append(
+                {ID: f.path, "code": exc.code, "line": exc.line or None,
+                 "column": exc.column or None, "message": exc.msg}
             )  # fmt: skip
-    return _report_frame(reports), _violation_frame(violations), _error_frame(errors)
+    return _report_frame(reports), _violation_frame(reports), _error_frame(errors)
 
 
 # --------------------------------------------------------------------------- public
@@ -194,7 +172,7 @@ def read_tables(
         )
         for i, batch in enumerate(batches)
     ]
-    metas = (_report_frame({}), _violation_frame([]), _error_frame([]))
+    metas = (_report_frame({}), _violation_frame({}), _error_frame([]))
     frames = [
         dd.from_delayed([p[k] for p in parts], meta=meta, verify_meta=False, prefix=name)
         for k, (meta, name) in enumerate(
@@ -237,8 +215,9 @@ def read_violations(
 ) -> dd.DataFrame:
     """The violations of :func:`govdisclosure.check` for every report matched by ``urlpath``.
 
-    Columns: ``report_id``, ``rule``, ``severity``, ``message``, ``fields`` (list of flat
-    keys), ``lines`` (list of source lines), ``assessable``.
+    The long table of :func:`govdisclosure.tables.violation_records` (one row per violation
+    and field): ``report_id``, ``violation``, ``rule``, ``severity``, ``field``, ``line``,
+    ``message``, ``assessable`` — the same table ``govdisclosure export`` writes.
     """
     return read_tables(
         urlpath,
