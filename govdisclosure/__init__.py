@@ -11,6 +11,7 @@ from ._parser import parse_report, read_report
 from .errors import ParseError
 from .invariants import Violation, check, check_series
 from .model import Diagnostic, Report, Script, Template
+from .render import render
 from .serialize import flatten
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "flatten",
     "parse_report",
     "read_report",
+    "render",
 ]
 
 __version__ = "0.1.0"
