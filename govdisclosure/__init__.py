@@ -3,6 +3,9 @@
 >>> from govdisclosure import parse_report, flatten
 >>> report = parse_report(text)            # str or bytes
 >>> flatten(report)["requests.new_received.total"]
+>>> check(report)                          # the rules the numbers break, () when none
+>>> locate(report)                         # which cell is most likely wrong
+>>> render(report, "tab")                  # the report as text again
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from ._parser import parse_report, read_report
 from .errors import ParseError
 from .invariants import Violation, check, check_series
+from .locate import locate
 from .model import Diagnostic, Report, Script, Template
 from .render import render
 from .serialize import flatten
@@ -24,6 +28,7 @@ __all__ = [
     "check",
     "check_series",
     "flatten",
+    "locate",
     "parse_report",
     "read_report",
     "render",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from attrs import frozen
 
 from . import template as T
-from ._linear import request_rows
+from ._linear import rows_of
 from .model import AppealStats, Proactive2019, Proactive2021, Report, RequestStats, Template
 
 __all__ = ["Grid", "appeal_grid", "proactive_grid", "request_grid"]
@@ -113,9 +113,7 @@ def _request_label_cells(rows: tuple[T.RequestRow, ...]) -> Iterator[tuple[tuple
 
 def request_grid(report: Report) -> Grid:
     """Table 三 with the three header rows of the template."""
-    oh = report.requests.outcomes.other_handling
-    split = any(p is not None for p in (oh.no_correction, oh.fee_unpaid, oh.other))
-    rows = request_rows(report.template, True if split else (False if oh.undivided else None))
+    rows = rows_of(report.requests, report.template)
     natural, *legal, total = T.REQUEST_COLUMNS
     packed: list[tuple[str, ...]] = [
         (T.REQUEST_NOTE, T.REQUEST_APPLICANTS),
