@@ -1,7 +1,7 @@
 """The rule registry as data: id, severity, statement in Chinese and English, keys read.
 
 :mod:`govdisclosure.invariants` pairs each entry with its function; ``docs/rules.md`` is
-generated from these entries (``python -m govdisclosure.invariants``).
+generated from these entries (``python -m govdisclosure.rules_doc``).
 """
 
 from __future__ import annotations

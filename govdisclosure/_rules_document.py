@@ -23,7 +23,7 @@ def d_sections(report: Report) -> tuple[Violation, ...]:
     out: list[Violation] = []
     for d in report.diagnostics:
         if d.code in _SECTION_DIAGNOSTICS:
-            v = fail("D-SECTIONS", d.message, ())
+            v = fail("D-SECTIONS", f"section headings: {d.message}", ())
             out.append(evolve(v, lines=(d.line,) if d.line else ()))
     for h in T.HEADINGS:
         name = f"section {h.numeral}、{h.label}"

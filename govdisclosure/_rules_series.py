@@ -25,7 +25,7 @@ def _all_values(report: Report) -> dict[str, Any]:
 
 
 def _series_keys(prev: Report, cur: Report, pairs: Iterable[tuple[Report, str]]) -> tuple[str, ...]:
-    return tuple(f"{r.year}:{k}" for r, k in pairs)
+    return tuple(f"{r.year if r.year is not None else '?'}:{k}" for r, k in pairs)
 
 
 def _where(prev: Report, cur: Report, pairs: list[tuple[Report, str]]) -> str:
