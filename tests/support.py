@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from govdisclosure import Template
+from govdisclosure.template import APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, spec
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
@@ -20,3 +24,24 @@ def golden(name: str) -> dict[str, Any]:
         (DATA / "golden" / f"{name}.json").read_text(encoding="utf-8")
     )
     return result
+
+
+def expected_numbers(g: dict[str, Any]) -> dict[str, int | Decimal | None]:
+    """The golden file's cells, keyed by the flat keys the template data gives them."""
+    s = spec(Template(g["template"]))
+    out: dict[str, int | Decimal | None] = {}
+    for block in s.proactive:
+        for row in block.rows:
+            written = g["proactive"][row.key]
+            cells = written if isinstance(written, list) else [written]
+            assert len(cells) == len(block.columns), row.key
+            for col, value in zip(block.columns, cells, strict=True):
+                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                out[key] = Decimal(value) if col.kind == "money" else value
+    assert len(g["requests"]) == len(s.request_rows)
+    for row, values in zip(s.request_rows, g["requests"], strict=True):
+        for col, value in zip(REQUEST_COLUMNS, values, strict=True):
+            out[f"requests.{row.key}.{col.key}"] = value
+    appeal_keys = [f"appeals.{gr.key}.{c.key}" for gr in APPEAL_GROUPS for c in APPEAL_COLUMNS]
+    out.update(zip(appeal_keys, g["appeals"], strict=True))
+    return out

@@ -3,35 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
-from typing import Any
 
 import pytest
-from support import golden, seed_text
+from support import expected_numbers, golden, seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
-from govdisclosure.template import APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, spec
-
-
-def expected_numbers(g: dict[str, Any]) -> dict[str, int | Decimal | None]:
-    """The golden file's cells, keyed by the flat keys the template data gives them."""
-    s = spec(Template(g["template"]))
-    out: dict[str, int | Decimal | None] = {}
-    for block in s.proactive:
-        for row in block.rows:
-            written = g["proactive"][row.key]
-            cells = written if isinstance(written, list) else [written]
-            assert len(cells) == len(block.columns), row.key
-            for col, value in zip(block.columns, cells, strict=True):
-                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
-                out[key] = Decimal(value) if col.kind == "money" else value
-    assert len(g["requests"]) == len(s.request_rows)
-    for row, values in zip(s.request_rows, g["requests"], strict=True):
-        for col, value in zip(REQUEST_COLUMNS, values, strict=True):
-            out[f"requests.{row.key}.{col.key}"] = value
-    appeal_keys = [f"appeals.{gr.key}.{c.key}" for gr in APPEAL_GROUPS for c in APPEAL_COLUMNS]
-    out.update(zip(appeal_keys, g["appeals"], strict=True))
-    return out
 
 
 @pytest.fixture
