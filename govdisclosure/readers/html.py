@@ -190,13 +190,14 @@ _BLOCK = frozenset(
         "blockquote", "pre", "section", "article", "header", "footer", "aside", "main", "nav",
         "center", "form", "fieldset", "address", "figure", "figcaption", "hr", "caption",
         "body", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "legend", "details",
-        "summary", "menu",
+        "summary", "menu", "table",
     }
 )  # fmt: skip
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 _META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "SiteName", "ColumnName")
 MAX_COLSPAN = 64  # real tables have some 15 columns; a larger span is clamped
 MAX_ROWSPAN = 1000
+MAX_SLOTS = 50_000  # grid cells of one table (table 三 has 280): spans beyond are not expanded
 
 
 def _tag(el: etree._Element) -> str | None:
@@ -298,38 +299,39 @@ class _Reader:
 
     # ---------------------------------------------------------------- flow
 
-    def walk(self, el: etree._Element, in_link: bool = False) -> None:
-        tag = _tag(el)
-        if tag is None or tag in _DROP or _hidden(el):
-            return
-        if tag == "br":
-            self.flow.flush()
-            return
-        if tag == "table":
-            self.flow.flush()
-            if el.find(".//table") is not None:
-                self._layout_table(el, in_link)
-            else:
-                self._data_table(el)
-            return
-        block = tag in _BLOCK
-        if block:
-            self.flow.flush()
-        link = in_link or tag == "a"
-        self.flow.text(el.text, _line_of(el, el.text), link)
-        for child in el:
-            self.walk(child, link)
-            self.flow.text(child.tail, _tail_line(child), link)
-        if block:
-            self.flow.flush()
+    def walk(self, root: etree._Element) -> None:
+        """Read the element tree in document order (iteratively: pages nest deeply).
 
-    def _layout_table(self, table: etree._Element, in_link: bool) -> None:
-        """A table that holds tables is page layout: its cells are read as blocks."""
-        for tr in _rows(table):
-            for cell in _cells(tr):
-                self.flow.flush()
-                self.walk(cell, in_link)
-                self.flow.flush()
+        A table that holds tables is page layout: its cells are read as blocks.
+        """
+        walker = etree.iterwalk(root, events=("start", "end"))
+        links = 0
+        for event, el in walker:
+            tag = _tag(el)
+            skipped = tag is None or tag in _DROP or _hidden(el)
+            if event == "start":
+                if skipped:
+                    walker.skip_subtree()
+                elif tag == "br":
+                    self.flow.flush()
+                elif tag == "table" and el.find(".//table") is None:
+                    self.flow.flush()
+                    self._data_table(el)
+                    walker.skip_subtree()
+                else:
+                    if tag in _BLOCK:
+                        self.flow.flush()
+                    if tag == "a":
+                        links += 1
+                    self.flow.text(el.text, _line_of(el, el.text), links > 0)
+                continue
+            if not skipped:
+                if tag == "a":
+                    links = max(0, links - 1)
+                if tag in _BLOCK:
+                    self.flow.flush()
+            if el is not root:
+                self.flow.text(el.tail, _tail_line(el), links > 0)
 
     # ---------------------------------------------------------------- tables
 
@@ -348,6 +350,14 @@ class _Reader:
                 text = _cell_text(td)
                 colspan = self._span(td, "colspan", MAX_COLSPAN)
                 rowspan = min(self._span(td, "rowspan", MAX_ROWSPAN), len(rows) - r)
+                if (rowspan > 1 or colspan > 1) and len(grid) + rowspan * colspan > MAX_SLOTS:
+                    self.clamped.append(
+                        (
+                            td.sourceline or 0,
+                            f"span {rowspan}×{colspan} dropped: the table is too big",
+                        )
+                    )
+                    rowspan = colspan = 1
                 label = _is_label(text)
                 for dr in range(rowspan):
                     for dc in range(colspan):
@@ -401,29 +411,24 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
 
 
 def _cell_text(td: etree._Element) -> str:
+    """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
     parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
+    walker = etree.iterwalk(td, events=("start", "end"))
+    for event, el in walker:
         tag = _tag(el)
-        if tag is None or tag in _DROP or _hidden(el):
-            return
-        if tag == "br" or tag in _BLOCK:
+        skipped = tag is None or tag in _DROP or _hidden(el)
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()
+                continue
+            if tag == "br" or tag in _BLOCK:
+                parts.append(" ")
+            parts.append(el.text or "")
+            continue
+        if not skipped and tag in _BLOCK:
             parts.append(" ")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK:
-            parts.append(" ")
-
-    if td.text:
-        parts.append(td.text)
-    for child in td:
-        walk(child)
-        if child.tail:
-            parts.append(child.tail)
+        if el is not td:
+            parts.append(el.tail or "")
     text = collapse("".join(parts)).strip()
     return _SEP_IN_CELL.sub(" ", text)
 
