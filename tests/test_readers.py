@@ -67,7 +67,8 @@ def test_scripts_hidden_elements_and_link_only_lines_are_dropped() -> None:
 
 def test_lines_map_to_html_source_lines() -> None:
     html = (
-        "<html><body>\n<p>\n  一、总体情况</p>\n<table>\n<tr>\n<td>规章</td><td>0</td></tr>\n</table>"
+        "<html><body>\n<p>\n  一、总体情况</p>\n<table>\n<tr>\n"
+        "<td>规章</td><td>0</td></tr>\n</table>"
     )
     reading = read_html(html)
     assert reading.lines.text == ["一、总体情况", "规章 | 0"]
