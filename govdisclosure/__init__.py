@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._parser import parse_report, read_report
 from .errors import ParseError
+from .invariants import Violation, check, check_series
 from .model import Diagnostic, Report, Script, Template
 from .serialize import flatten
 
@@ -18,6 +19,9 @@ __all__ = [
     "Report",
     "Script",
     "Template",
+    "Violation",
+    "check",
+    "check_series",
     "flatten",
     "parse_report",
     "read_report",

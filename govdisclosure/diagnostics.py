@@ -68,6 +68,11 @@ _CODES = (
         "JSON fields not in the schema were ignored: author, url",
     ),
     DiagnosticCode(
+        "page-footer", "repair",
+        "A line that is only a page number (「- 4 -」, 「第3页 共9页」) was removed.",
+        "page number '- 4 -' removed",
+    ),
+    DiagnosticCode(
         "heading-missing", "inference",
         "A section heading is absent; the section is inferred from its table.",
         "no heading 三、收到和处理政府信息公开申请情况; the section is inferred from its table",
@@ -81,6 +86,18 @@ _CODES = (
         "heading-misnumbered", "inference",
         "A heading's numeral does not match the section its words name; the words win.",
         "heading '三、政府信息公开行政复议、行政诉讼情况' is numbered 三 but names section 四",
+    ),
+    DiagnosticCode(
+        "heading-unmarked", "inference",
+        "A line with no numbering that is exactly a section title (「总体情况」) starts that "
+        "section.",
+        "line '总体情况' has no numbering but is the heading 一、总体情况",
+    ),
+    DiagnosticCode(
+        "heading-inexact", "inference",
+        "A numbered heading whose words differ from the template's (OCR errors) is taken by its "
+        "numeral, its words being close enough.",
+        "heading '五、存在的主要问遁及改进情况' taken as 五、存在的主要问题及改进情况",
     ),
     DiagnosticCode(
         "heading-order", "inference", "Section headings appear out of the template's order.",
@@ -126,6 +143,30 @@ _CODES = (
         "A row's values cannot be put into columns without guessing (too few or too many "
         "cells); the values are named and the fields stay None.",
         "row '一、本年新收政府信息公开申请数量 | 3 | 3': 2 value(s) for 7 columns …",
+    ),
+    DiagnosticCode(
+        "row-joined", "repair",
+        "Values printed on lines of their own (PDF text) are joined to the row above them.",
+        "values on line of their own joined to the row above (7 of 7)",
+    ),
+    DiagnosticCode(
+        "cells-glued", "repair",
+        "A table line has no cell separators (crawler dump, PDF text); its label and digit runs "
+        "are read as cells.",
+        "line '一、本年新收政府信息公开申请数量12300000123' has no cell separators; read as "
+        "1 row(s)",
+    ),
+    DiagnosticCode(
+        "cells-split", "repair",
+        "A run of glued digits is cut into cells in the one way the template's arithmetic allows "
+        "(row total, table 四 group totals, then the column rules of table 三).",
+        "digits '12300000123' split into 7 cells [123, 0, 0, 0, 0, 0, 123]",
+    ),
+    DiagnosticCode(
+        "cells-ambiguous", "gap",
+        "A run of glued digits can be cut in several ways that satisfy the arithmetic, or in "
+        "none; the candidates are listed and the cells are None.",
+        "digits '1245': 3 splits satisfy the arithmetic ([1, 2, 45], [1, 24, 5], [12, 4, 5])",
     ),
     DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
@@ -176,6 +217,7 @@ ERROR_CODES: dict[str, str] = {
     "not-a-report": "no section headings and no tables of the template",
     "syntax": "the text does not have the shape of a report (grammar)",
     "too-large": "far more lines or cells than one report has: refused early",
+    "pre-2019": "a report in the layout used before 2019: the template does not apply",
     "truncated": "table 三 stops before its last row: the report is cut off",
     "missing-table": "table 二, 三 or 四 was not found",
     "missing-section": "section 一, 五 or 六 was not found",

@@ -156,6 +156,11 @@ _OTHER_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:]*(?:\s[^<>]*)?/?\s*>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+")
 _MD_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A page number printed by a PDF converter: 「- 4 -」, 「— 3 —」, 「第 3 页 共 9 页」, 「3/9」.
+_PAGE_FOOTER = re.compile(
+    r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
+)
 
 
 def _clean(line: str) -> list[str]:
@@ -221,6 +226,9 @@ def normalize(
     for index, raw in enumerate(lines):
         number = origin[index] if mapped else index + 1
         line = raw
+        if _PAGE_FOOTER.match(line):
+            diags.append(Diagnostic("page-footer", f"page number {line.strip()!r} removed", number))
+            continue
         if "?" in line:
             repair = _mojibake.repair_line(line)
             if repair is not None:

@@ -18,9 +18,13 @@ from .model import Template
 __all__ = [
     "APPEAL_COLUMNS",
     "APPEAL_GROUPS",
+    "APPEAL_LITIGATION",
     "HEADINGS",
     "PLACEHOLDERS",
+    "PROACTIVE_HEADER",
+    "REQUEST_APPLICANTS",
     "REQUEST_COLUMNS",
+    "REQUEST_LEGAL_PERSONS",
     "REQUEST_NOTE",
     "Column",
     "Heading",
@@ -168,6 +172,8 @@ PLACEHOLDERS: tuple[str, ...] = (
 
 # --------------------------------------------------------------------------- table 二
 
+PROACTIVE_HEADER = "信息内容"  # first cell of each block's header row
+
 _DOC_ROWS_2019 = (
     ProactiveRow("rules", "规章"),
     ProactiveRow("normative_documents", "规范性文件", ("行政规范性文件",)),
@@ -240,6 +246,8 @@ PROACTIVE_2021: tuple[ProactiveBlock, ...] = (
 # --------------------------------------------------------------------------- table 三
 
 REQUEST_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+REQUEST_APPLICANTS = "申请人情况"  # header cell spanning the seven columns
+REQUEST_LEGAL_PERSONS = "法人或其他组织"  # header cell spanning 商业企业 … 其他
 
 REQUEST_COLUMNS: tuple[Column, ...] = (
     Column("natural_person", "自然人"),
@@ -354,6 +362,7 @@ APPEAL_GROUPS: tuple[Column, ...] = (
     Column("litigation_direct", "未经复议直接起诉"),
     Column("litigation_after_reconsideration", "复议后起诉"),
 )
+APPEAL_LITIGATION = "行政诉讼"  # header cell spanning the two litigation groups
 APPEAL_COLUMNS: tuple[Column, ...] = (
     Column("upheld", "结果维持"),
     Column("corrected", "结果纠正"),

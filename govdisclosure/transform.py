@@ -34,6 +34,7 @@ class CellKind(enum.Enum):
     AMOUNT = "amount"  # a number with its money unit
     PLACEHOLDER = "placeholder"  # / - — 无 不适用: no number here
     LABEL = "label"  # any other text
+    RUN = "run"  # digits read from a line without separators: one or several glued cells
 
 
 @frozen
@@ -144,6 +145,9 @@ class ReportTransformer(Transformer[Token, Document]):
         return self._cell(tok, CellKind.PLACEHOLDER)
 
     def label(self, tok: Token) -> Cell:
+        return self._cell(tok, CellKind.LABEL)
+
+    def block_title(self, tok: Token) -> Cell:
         return self._cell(tok, CellKind.LABEL)
 
     # ---------------------------------------------------------------- lines

@@ -793,7 +793,7 @@ def built() -> Iterator[tuple[Path, bytes]]:
     for f in fixtures():
         yield FIXTURES / f["file"], f["_build"]()
     text = json.dumps(manifest(), ensure_ascii=False, indent=1) + "\n"
-    yield FIXTURES / "manifest.json", text.encode()
+    yield FIXTURES / "readers.json", text.encode()
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from support import DATA, expected_numbers, golden
 from govdisclosure import ParseError, Report, flatten, parse_report, read_report
 
 FIXTURES = DATA / "fixtures"
-MANIFEST: list[dict[str, Any]] = json.loads((FIXTURES / "manifest.json").read_text("utf-8"))
+MANIFEST: list[dict[str, Any]] = json.loads((FIXTURES / "readers.json").read_text("utf-8"))
 GOOD = [f for f in MANIFEST if f["error"] is None]
 BAD = [f for f in MANIFEST if f["error"] is not None]
 
