@@ -304,15 +304,10 @@ class _Reader:
 
         A table that holds tables is page layout: its cells are read as blocks.
         """
-        walker = etree.iterwalk(root, events=("start", "end"))
         links = 0
-        for event, el in walker:
-            tag = _tag(el)
-            skipped = tag is None or tag in _DROP or _hidden(el)
+        for event, el, tag, walker in _visible(root):
             if event == "start":
-                if skipped:
-                    walker.skip_subtree()
-                elif tag == "br":
+                if tag == "br":
                     self.flow.flush()
                 elif tag == "table" and el.find(".//table") is None:
                     self.flow.flush()
@@ -325,7 +320,7 @@ class _Reader:
                         links += 1
                     self.flow.text(el.text, _line_of(el, el.text), links > 0)
                 continue
-            if not skipped:
+            if event == "end":
                 if tag == "a":
                     links = max(0, links - 1)
                 if tag in _BLOCK:
@@ -410,10 +405,14 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
             yield td
 
 
-def _cell_text(td: etree._Element) -> str:
-    """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
-    parts: list[str] = []
-    walker = etree.iterwalk(td, events=("start", "end"))
+def _visible(
+    root: etree._Element,
+) -> Iterator[tuple[str, etree._Element, str | None, etree.iterwalk[etree._Element]]]:
+    """Document-order events of the elements a reader sees: ("start" | "end", …).
+
+    A dropped element (script, hidden …) gives only a "skipped" event, for its tail.
+    """
+    walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = _tag(el)
         skipped = tag is None or tag in _DROP or _hidden(el)
@@ -421,11 +420,21 @@ def _cell_text(td: etree._Element) -> str:
             if skipped:
                 walker.skip_subtree()
                 continue
+            yield "start", el, tag, walker
+        else:
+            yield ("skipped" if skipped else "end"), el, tag, walker
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
+    parts: list[str] = []
+    for event, el, tag, _walker in _visible(td):
+        if event == "start":
             if tag == "br" or tag in _BLOCK:
                 parts.append(" ")
             parts.append(el.text or "")
             continue
-        if not skipped and tag in _BLOCK:
+        if event == "end" and tag in _BLOCK:
             parts.append(" ")
         if el is not td:
             parts.append(el.tail or "")
