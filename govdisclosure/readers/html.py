@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from attrs import define, field, frozen
 from lxml import etree
@@ -305,14 +305,14 @@ class _Reader:
         A table that holds tables is page layout: its cells are read as blocks.
         """
         links = 0
-        for event, el, tag, walker in _visible(root):
+        for event, el, tag, skip_subtree in _visible(root):
             if event == "start":
                 if tag == "br":
                     self.flow.flush()
                 elif tag == "table" and el.find(".//table") is None:
                     self.flow.flush()
                     self._data_table(el)
-                    walker.skip_subtree()
+                    skip_subtree()
                 else:
                     if tag in _BLOCK:
                         self.flow.flush()
@@ -407,7 +407,7 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
 
 def _visible(
     root: etree._Element,
-) -> Iterator[tuple[str, etree._Element, str | None, etree.iterwalk[etree._Element]]]:
+) -> Iterator[tuple[str, etree._Element, str | None, Callable[[], None]]]:
     """Document-order events of the elements a reader sees: ("start" | "end", …).
 
     A dropped element (script, hidden …) gives only a "skipped" event, for its tail.
@@ -420,15 +420,15 @@ def _visible(
             if skipped:
                 walker.skip_subtree()
                 continue
-            yield "start", el, tag, walker
+            yield "start", el, tag, walker.skip_subtree
         else:
-            yield ("skipped" if skipped else "end"), el, tag, walker
+            yield ("skipped" if skipped else "end"), el, tag, walker.skip_subtree
 
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
     parts: list[str] = []
-    for event, el, tag, _walker in _visible(td):
+    for event, el, tag, _skip in _visible(td):
         if event == "start":
             if tag == "br" or tag in _BLOCK:
                 parts.append(" ")
