@@ -234,3 +234,12 @@ def test_json_lines_map_to_the_json_source() -> None:
     report = read_report(path)
     line = report.locations["requests.new_received.total"].line
     assert "一、本年新收" in lines[line - 1]
+
+
+def test_strict_mode_refuses_a_repaired_page_and_quotes_the_html_line() -> None:
+    path = FIXTURES / "html" / "001-v2019-utf8.html"
+    with pytest.raises(ParseError) as info:
+        read_report(path, strict=True)
+    err = info.value
+    lines = path.read_text("utf-8").split("\n")
+    assert err.line > 0 and err.source_line == lines[err.line - 1]

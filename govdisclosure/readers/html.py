@@ -90,6 +90,13 @@ def _codecs_for(name: str) -> tuple[str, ...]:
         return ()
 
 
+def _is_utf8(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
+
+
 def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
     """Decode an HTML page by what it declares; None when no declaration fits the bytes.
 
@@ -107,7 +114,7 @@ def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
     except UnicodeDecodeError:
         pass
     else:
-        others = [d for d in declared if _codecs_for(d) and "utf_8" not in _codecs_for(d)]
+        others = [d for d in declared if _codecs_for(d) and not _is_utf8(d)]
         diags = []
         if others and not text.isascii():
             diags.append(
@@ -120,7 +127,7 @@ def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
         return text, diags
     for name in declared:
         for codec in _codecs_for(name):
-            if codec == "utf_8":
+            if _is_utf8(codec):
                 continue
             try:
                 text = data.decode(codec)
