@@ -18,7 +18,6 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,8 @@ import opencc
 from support import DATA, golden, seed_text
 
 from govdisclosure import Template
-from govdisclosure.template import APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, spec
+from govdisclosure._html_layout import HtmlCell, appeal_rows, proactive_rows, request_rows, show
+from govdisclosure.template import spec
 
 FIXTURES = DATA / "fixtures"
 S000 = "000_cba402df4409a5e2"
@@ -88,16 +88,6 @@ def _numbers(name: str) -> dict[str, Any]:
     return expected_numbers(golden(name))
 
 
-def _show(value: Any, kind: str, unit: str = "") -> str:
-    if value is None:
-        return ""
-    if kind == "signed":
-        return f"增{value}" if value > 0 else f"减{-value}" if value < 0 else "0"
-    if isinstance(value, Decimal):
-        return f"{value}{unit}"
-    return str(value)
-
-
 class Cells:
     """Markup of one table cell: plain HTML or Word export."""
 
@@ -152,113 +142,34 @@ class Cells:
         return head + "\n".join(rows) + "\n" + tail
 
 
-def table2(name: str, cells: Cells, blanks: frozenset[str]) -> str:
-    g = golden(name)
-    s = spec(Template(g["template"]))
+def _table(rows: list[list[HtmlCell]], name: str, cells: Cells, blanks: frozenset[str]) -> str:
+    """A table of the template's layout with the golden values (blank where asked)."""
     values = _numbers(name)
-    width = 4
-    rows = []
-    for block in s.proactive:
-        rows.append(cells.row([cells.td(block.title, colspan=width)]))
-        heads = [cells.td("信息内容")]
-        span_last = width - len(block.columns)
-        for i, col in enumerate(block.columns):
-            heads.append(
-                cells.td(col.label, colspan=span_last if i == len(block.columns) - 1 else 1)
-            )
-        rows.append(cells.row(heads))
-        for r in block.rows:
-            tds = [cells.td(r.label)]
-            for i, col in enumerate(block.columns):
-                key = f"proactive.{r.key}" if block.scalar else f"proactive.{r.key}.{col.key}"
-                value = None if key in blanks else values[key]
-                unit = "万元" if col.kind == "money" and "万元" not in col.label else ""
-                last = i == len(block.columns) - 1
-                tds.append(
-                    cells.td(
-                        _show(value, col.kind, unit),
-                        colspan=span_last if last else 1,
-                        label=False,
-                    )
-                )
-            rows.append(cells.row(tds))
-    return cells.table(rows)
+    out = []
+    for row in rows:
+        tds = []
+        for c in row:
+            if c.key is None:
+                tds.append(cells.td(c.text, rowspan=c.rowspan, colspan=c.colspan))
+            else:
+                value = None if c.key in blanks else values[c.key]
+                text = show(value, c.kind, c.unit)
+                tds.append(cells.td(text, rowspan=c.rowspan, colspan=c.colspan, label=False))
+        out.append(cells.row(tds))
+    return cells.table(out)
+
+
+def table2(name: str, cells: Cells, blanks: frozenset[str]) -> str:
+    return _table(proactive_rows(Template(golden(name)["template"])), name, cells, blanks)
 
 
 def table3(name: str, cells: Cells, blanks: frozenset[str]) -> str:
     """Table 三 with the template's real spans (template-spec §4.1, §4.2)."""
-    g = golden(name)
-    s = spec(Template(g["template"]))
-    values = _numbers(name)
-    rows = [
-        cells.row(
-            [
-                cells.td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                         rowspan=3, colspan=3),
-                cells.td("申请人情况", colspan=7),
-            ]
-        ),
-        cells.row(
-            [
-                cells.td("自然人", rowspan=2),
-                cells.td("法人或其他组织", colspan=5),
-                cells.td("总计", rowspan=2),
-            ]
-        ),
-        cells.row([cells.td(c.label) for c in REQUEST_COLUMNS[1:6]]),
-    ]  # fmt: skip
-    group_sizes: dict[str, int] = {}
-    for r in s.request_rows:
-        if r.group is not None:
-            group_sizes[r.group] = group_sizes.get(r.group, 0) + 1
-    results = "三、本年度办理结果"
-    results_rows = sum(
-        1 for r in s.request_rows if r.group is not None and r.key.startswith("outcomes")
-    )
-    opened: set[str] = set()
-    for r in s.request_rows:
-        tds = []
-        if r.key.startswith("outcomes") and results not in opened:
-            opened.add(results)
-            tds.append(cells.td(results, rowspan=results_rows))
-        if r.group is not None and r.group != results:
-            if r.group not in opened:
-                opened.add(r.group)
-                tds.append(cells.td(r.group, rowspan=group_sizes[r.group]))
-            tds.append(cells.td(r.label))
-        elif r.group == results:
-            tds.append(cells.td(r.label, colspan=2))
-        else:
-            tds.append(cells.td(r.label, colspan=3))
-        for col in REQUEST_COLUMNS:
-            key = f"requests.{r.key}.{col.key}"
-            tds.append(
-                cells.td(_show(None if key in blanks else values[key], "count"), label=False)
-            )
-        rows.append(cells.row(tds))
-    return cells.table(rows)
+    return _table(request_rows(Template(golden(name)["template"])), name, cells, blanks)
 
 
 def table4(name: str, cells: Cells, blanks: frozenset[str]) -> str:
-    values = _numbers(name)
-    rows = [
-        cells.row([cells.td("行政复议", colspan=5), cells.td("行政诉讼", colspan=10)]),
-        cells.row(
-            [cells.td(c.label, rowspan=2) for c in APPEAL_COLUMNS]
-            + [cells.td(g.label, colspan=5) for g in APPEAL_GROUPS[1:]]
-        ),
-        cells.row([cells.td(c.label) for _g in APPEAL_GROUPS[1:] for c in APPEAL_COLUMNS]),
-        cells.row(
-            [
-                cells.td(
-                    _show(None if k in blanks else values[k], "count"),
-                    label=False,
-                )
-                for k in (f"appeals.{g.key}.{c.key}" for g in APPEAL_GROUPS for c in APPEAL_COLUMNS)
-            ]
-        ),
-    ]
-    return cells.table(rows)
+    return _table(appeal_rows(), name, cells, blanks)
 
 
 # ---------------------------------------------------------------------- pages
