@@ -91,6 +91,10 @@ class _Unmojibaked:
     prefixes: tuple[bytes, ...]  # per U+FFFD made here: the known first bytes of the character
 
 
+_SLOW = frozenset("?\ufffd€")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
 def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
     """The line encoded back to GBK and decoded as UTF-8; None: not UTF-8 read as GBK.
 
@@ -99,6 +103,14 @@ def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
     strictly.  ``again``: the line was repaired once already, so a '?' right after a lost
     character is that character's own lost-byte mark from the first damage.
     """
+    if not any(ch in _SLOW for ch in line):
+        try:  # the common case, at C speed: no lost bytes, no euro sign, no private use
+            text = line.encode("gbk").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            if not _PRIVATE.search(line):
+                return None
+        else:
+            return _Unmojibaked(text, ()) if text != line else None
     pieces: list[bytes | None] = []  # None: a gap, one character lost
     buf = bytearray()
     for ch in line:
@@ -135,7 +147,7 @@ def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
 
 
 def _non_ascii(line: str) -> int:
-    return sum(1 for ch in line if ord(ch) > 0x7F)
+    return len(line) - len(line.encode("ascii", "ignore"))
 
 
 MAX_ROUNDS = 3
@@ -165,12 +177,20 @@ def _rounds(text: list[str]) -> list[tuple[list[str], dict[int, _Unmojibaked]]]:
     return out
 
 
+MAX_SAMPLE = 20_000  # characters the mess detector reads (it is pure Python)
+
+
 def _sample(text: list[str], index: list[int]) -> str:
-    return "\n".join(text[i] for i in index[:400])
+    return "\n".join(text[i][:MAX_SAMPLE] for i in index[:400])[:MAX_SAMPLE]
+
+
+MAX_TEXT = 300_000  # characters: several times a long report; beyond, no repair is tried
 
 
 def repair_utf8_as_gbk(lines: Lines) -> list[Diagnostic]:
     """Repair, in place, a document whose UTF-8 text was decoded as GBK (maybe twice)."""
+    if sum(len(t) for t in lines.text) > MAX_TEXT:
+        return []
     rounds = _rounds(lines.text)
     if not rounds:
         return []
@@ -229,40 +249,121 @@ def _vocabulary() -> tuple[str, str]:
 
 
 _PUNCT = "、，,.．:：;；()（）[]【】<>《》\"“”'‘’ 　"
-_OPTIONAL_PUNCT = "[" + re.escape(_PUNCT) + "]?"
-# a lost character was a multi-byte one: never ASCII, never a digit
-_ANY = "([^\\x00-\\x7f\ufffd\uff10-\uff19])"
+
+
+MAX_EVIDENCE = 100_000  # characters of the document searched for the same words
+
+
+def _candidate(ch: str) -> bool:
+    """A lost character was a multi-byte one: never ASCII, U+FFFD or a full-width digit."""
+    return ord(ch) > 0x7F and ch != "\ufffd" and not "\uff10" <= ch <= "\uff19"
 
 
 def _fill(text: list[str], repairs: dict[int, _Unmojibaked]) -> int:
     """Restore a lost character where the same words elsewhere leave one candidate.
 
     The known first byte(s) of the lost character (when known) narrow it to one Unicode block
-    of 64; a candidate must also stand, intact, beside the same two neighbours (both sides, then the
-    left, then the right; then skipping one punctuation mark) elsewhere in the document or in
-    the template's phrases.  Only a unique candidate is used: anything else stays U+FFFD.
+    of 64; a candidate must also stand, intact, beside the same two neighbours (both sides,
+    then the left, then the right; then skipping one punctuation mark) elsewhere in the
+    document or in the template's phrases, or make a whole cell one template phrase.  Only a
+    unique candidate is used: anything else stays U+FFFD.  One pass over the evidence
+    collects what every gap asks for, so the work is linear.
     """
-    evidence = (half_width("\n".join(text)), *(half_width(v) for v in _vocabulary()))
-    filled = 0
-    budget = MAX_FILLS
+    gaps: list[tuple[int, int, bytes, list[tuple[str, ...]]]] = []
     for i, r in repairs.items():
         line = text[i]
         if "\ufffd" not in line or not r.prefixes:
             continue
-        chars = list(line)
-        gaps = [k for k, ch in enumerate(chars) if ch == "\ufffd"]
-        if len(gaps) != len(r.prefixes):
+        chars = list(half_width(line))
+        positions = [k for k, ch in enumerate(chars) if ch == "\ufffd"]
+        if len(positions) != len(r.prefixes):
             continue
-        for k, prefix in zip(gaps, r.prefixes, strict=True):
-            budget -= 1
-            if budget < 0:
-                continue
-            found = _candidates(evidence, [half_width(c) for c in chars], k, prefix)
-            if len(found) == 1:
-                chars[k] = found.pop()
-                filled += 1
+        for k, prefix in zip(positions, r.prefixes, strict=True):
+            if len(gaps) < MAX_FILLS:
+                gaps.append((i, k, prefix, _keys(chars, k, bool(prefix))))
+    if not gaps:
+        return 0
+    wanted = {key for _i, _k, _p, keys in gaps for key in keys}
+    sources = [half_width("\n".join(text))[:MAX_EVIDENCE], *map(half_width, _vocabulary())]
+    seen = [_collect(source, wanted, cells=n > 0) for n, source in enumerate(sources)]
+    filled = 0
+    lines = {i: list(text[i]) for i in {g[0] for g in gaps}}
+    for i, k, prefix, keys in gaps:
+        for key in keys:
+            found: set[str] = set()
+            for index in seen if key[0] != "cell" else seen[1:]:
+                found = {c for c in index.get(key, ()) if c.encode("utf-8").startswith(prefix)}
+                if found:
+                    break
+            if found:
+                if len(found) == 1:
+                    lines[i][k] = found.pop()
+                    filled += 1
+                break
+    for i, chars in lines.items():
         text[i] = "".join(chars)
     return filled
+
+
+def _keys(chars: list[str], k: int, known: bool) -> list[tuple[str, ...]]:
+    """What the gap at ``k`` asks of the evidence, strongest first."""
+    left, left_far = _context(chars, k, -1)
+    right, right_far = _context(chars, k, 1)
+
+    def ok(s: str) -> bool:
+        return len(s) == 2 and "\ufffd" not in s
+
+    keys: list[tuple[str, ...]] = []
+    cell = _cell_around(chars, k)
+    if cell is not None:  # a whole cell that is one template phrase: 「规�」 → 「规章」
+        keys.append(("cell", *cell))
+    if ok(left) and ok(right):
+        keys.append(("both", left, right))
+    if ok(left):
+        keys.append(("after", left))
+    if ok(right):
+        keys.append(("before", right))
+    if ok(left_far):
+        keys.append(("after-far", left_far))
+    if ok(right_far):
+        keys.append(("before-far", right_far))
+    if known and right[:1].isdigit():
+        keys.append(("digit", right[0]))  # 「增3」「减4」: a sign before a number
+    return keys
+
+
+def _collect(
+    source: str, wanted: set[tuple[str, ...]], cells: bool
+) -> dict[tuple[str, ...], set[str]]:
+    """For every wanted key, the characters that stand in its place in ``source``."""
+    out: dict[tuple[str, ...], set[str]] = {}
+
+    def add(key: tuple[str, ...], ch: str) -> None:
+        if key in wanted:
+            out.setdefault(key, set()).add(ch)
+
+    n = len(source)
+    for i, ch in enumerate(source):
+        if not _candidate(ch):
+            continue
+        left, right = source[max(0, i - 2) : i], source[i + 1 : i + 3]
+        add(("both", left, right), ch)
+        add(("after", left), ch)
+        add(("before", right), ch)
+        add(("after-far", left), ch)
+        add(("before-far", right), ch)
+        if i >= 3 and source[i - 1] in _PUNCT:
+            add(("after-far", source[i - 3 : i - 1]), ch)
+        if i + 3 < n and source[i + 1] in _PUNCT:
+            add(("before-far", source[i + 2 : i + 4]), ch)
+        if i + 1 < n and source[i + 1].isdigit():
+            add(("digit", source[i + 1]), ch)
+    if cells:  # the phrases, one a line: every way to leave one character out
+        for phrase in source.split("\n"):
+            for k, ch in enumerate(phrase):
+                if _candidate(ch):
+                    add(("cell", phrase[:k], phrase[k + 1 :]), ch)
+    return out
 
 
 def _context(chars: list[str], k: int, step: int) -> tuple[str, str]:
@@ -285,62 +386,19 @@ def _context(chars: list[str], k: int, step: int) -> tuple[str, str]:
 _CELL_EDGE = "|\t<>"
 
 
-def _cell_around(chars: list[str], k: int) -> str | None:
-    """A pattern for the whole cell (text between separators or tags) holding gap ``k``."""
+def _cell_around(chars: list[str], k: int) -> tuple[str, str] | None:
+    """The text before and after gap ``k`` within its cell (between separators or tags)."""
     start = k
-    while start > 0 and chars[start - 1] not in _CELL_EDGE:
+    while start > 0 and chars[start - 1] not in _CELL_EDGE and k - start <= 40:
         start -= 1
     end = k + 1
-    while end < len(chars) and chars[end] not in _CELL_EDGE:
+    while end < len(chars) and chars[end] not in _CELL_EDGE and end - k <= 40:
         end += 1
     before = "".join(chars[start:k]).strip()
     after = "".join(chars[k + 1 : end]).strip()
     if not before + after or "\ufffd" in before + after or len(before + after) > 40:
         return None
-    return "^" + re.escape(before) + _ANY + re.escape(after) + "$"
-
-
-def _candidates(evidence: tuple[str, ...], chars: list[str], k: int, prefix: bytes) -> set[str]:
-    """The characters that fit the gap at ``k``: the document first, then the template."""
-    left, left_far = _context(chars, k, -1)
-    right, right_far = _context(chars, k, 1)
-
-    def ok(s: str) -> bool:
-        return len(s) == 2 and "\ufffd" not in s
-
-    patterns = []
-    if ok(left) and ok(right):
-        patterns.append(re.escape(left) + _ANY + re.escape(right))
-    if ok(left):
-        patterns.append(re.escape(left) + _ANY)
-    if ok(right):
-        patterns.append(_ANY + re.escape(right))
-    if ok(left_far):
-        patterns.append(re.escape(left_far) + _OPTIONAL_PUNCT + _ANY)
-    if ok(right_far):
-        patterns.append(_ANY + _OPTIONAL_PUNCT + re.escape(right_far))
-    if prefix and right[:1].isdigit():
-        patterns.append(_ANY + re.escape(right[0]))  # 「增3」「减4」: a sign before a number
-    cell = _cell_around(chars, k)
-    if cell is not None:  # a whole cell or line that is one template phrase: 「规�」 → 「规章」
-        for source in evidence[1:]:
-            found = {
-                m.group(1)
-                for m in re.finditer(cell, source, re.MULTILINE)
-                if m.group(1).encode("utf-8", "replace").startswith(prefix)
-            }
-            if found:
-                return found
-    for pattern in patterns:
-        for source in evidence:
-            found = {
-                m.group(1)
-                for m in re.finditer(pattern, source)
-                if m.group(1).encode("utf-8", "replace").startswith(prefix)
-            }
-            if found:
-                return found
-    return set()
+    return before, after
 
 
 # ---------------------------------------------------------------------- escapes
