@@ -1,0 +1,279 @@
+"""The command line: parse, check, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+from support import DATA, SEEDS, seed_text
+
+from govdisclosure import parse_report
+from govdisclosure._batch import find_reports
+from govdisclosure.cli import main, sample_bytes
+from govdisclosure.serialize import from_json
+from govdisclosure.tables import VIOLATION_COLUMNS, columns, read_records
+
+SEED_004 = str(DATA / "seeds" / "004_993b10d7eafd07e2.txt")
+SEED_003 = str(DATA / "seeds" / "003_d01d2cbab1ffe994.txt")
+SEED_001 = str(DATA / "seeds" / "001_0494dfef68de25df.txt")
+
+NEWS = "新华社北京11月22日电 记者从有关部门获悉，前三季度经济运行总体平稳。\n"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The five seeds, a news article, random bytes, a cut report and a JSON file."""
+    root = tmp_path / "reports"
+    (root / "sub").mkdir(parents=True)
+    for seed in SEEDS:
+        shutil.copy(seed, root / "sub" / seed.name)
+    (root / "news.txt").write_text(NEWS, encoding="utf-8")
+    (root / "noise.md").write_bytes(bytes(range(256)) * 8)
+    text = seed_text("003_d01d2cbab1ffe994").split("\n")
+    (root / "cut.txt").write_text("\n".join(text[:40]), encoding="utf-8")
+    (root / "ignored.json").write_text("{}", encoding="utf-8")
+    return root
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def test_parse_sample_prints_the_report_as_json() -> None:
+    result = run("parse", "--sample")
+    assert result.exit_code == 0
+    assert from_json(result.stdout) == parse_report(sample_bytes())
+
+
+def test_parse_several_files_gives_an_array() -> None:
+    result = run("parse", str(SEEDS[0]), str(SEEDS[3]))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [d["year"] for d in data] == [2023, 2024]
+
+
+def test_parse_csv_has_the_table_columns() -> None:
+    result = run("parse", "--format", "csv", str(SEEDS[1]), str(SEEDS[4]))
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == list(columns())
+    assert [r[0] for r in rows[1:]] == [str(SEEDS[1]), str(SEEDS[4])]
+    total = rows[0].index("requests.new_received.total")
+    assert [r[total] for r in rows[1:]] == ["2", "2"]
+
+
+def test_parse_names_a_bad_file_and_still_prints_the_good_one(tmp_path: Path) -> None:
+    news = tmp_path / "news.txt"
+    news.write_text(NEWS, encoding="utf-8")
+    result = run("parse", str(news), str(SEEDS[3]))
+    assert result.exit_code == 1
+    assert f"{news}: [not-a-report]" in result.stderr
+    assert "line 1, column 1" in result.stderr
+    assert len(json.loads(result.stdout)) == 1
+
+
+def test_parse_without_input_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["parse"])
+    assert result.exit_code == 2
+    assert "give one or more FILES" in result.stderr
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(seed_text("003_d01d2cbab1ffe994").encode("gb18030"))
+    ok = run("parse", "--encoding", "GB18030", str(path))
+    assert ok.exit_code == 0
+    assert json.loads(ok.stdout)["organ"] == "淮安经济技术开发区党政办公室"
+    wrong = run("parse", "--encoding", "utf-8", str(path))
+    assert wrong.exit_code == 1
+    assert "[not-text] the file is not valid utf-8" in wrong.stderr
+    unknown = CliRunner().invoke(main, ["parse", "--encoding", "klingon", str(path)])
+    assert unknown.exit_code == 2
+    assert "unknown encoding 'klingon'" in unknown.stderr
+
+
+def test_strict_refuses_a_repaired_report() -> None:
+    seed = DATA / "seeds" / "001_0494dfef68de25df.txt"  # a heading in the wrong form
+    assert run("parse", str(seed)).exit_code == 0
+    result = run("parse", "--strict", str(seed))
+    assert result.exit_code == 1
+    assert "[heading-form] strict mode" in result.stderr
+
+
+# --------------------------------------------------------------------------- check
+
+
+def test_check_fail_on_warning_exits_1_on_seed_004_and_quotes_the_line() -> None:
+    result = run("check", "--fail-on", "warning", SEED_004)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "示范区党政办 2023 (V2021) · 1 warning" in out
+    assert "D-TEXT" in out
+    assert "行政复议" in out and "appeals.reconsideration.total" in out
+    # the sentence of section 一 that states the number, quoted with its line number
+    assert "13 │ 2023 年，党政办收到依申请公开事项 2 项" in out
+    assert "其中行政复议 1" in out.split("13 │", 1)[1]
+
+
+def test_check_default_fails_only_on_errors() -> None:
+    result = run("check", SEED_004)
+    assert result.exit_code == 0
+    assert "D-TEXT" in result.stdout  # still shown
+
+
+def test_check_fail_on_info() -> None:
+    assert run("check", "--fail-on", "warning", SEED_001).exit_code == 0
+    assert run("check", "--fail-on", "warning", SEED_003).exit_code == 1
+    result = run("check", "--fail-on", "info", SEED_001)
+    assert result.exit_code == 0
+    assert "consistent" in result.stdout
+
+
+def test_check_exits_1_on_an_error(tmp_path: Path) -> None:
+    row = "一、本年新收政府信息公开申请数量 | 70 | 2 | 0 | 0 | 0 | 0 | 7"
+    text = seed_text("003_d01d2cbab1ffe994").replace(f"{row}2 |", f"{row}5 |")
+    assert f"{row}5 |" in text
+    path = tmp_path / "broken.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "error" in result.stdout and "T3-ROWTOTAL" in result.stdout
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if t.startswith(f"{row}5 |"))
+    assert f"{line} │ 一、本年新收政府信息公开申请数量" in result.stdout
+
+
+def test_check_refused_file_fails(tmp_path: Path) -> None:
+    news = tmp_path / "news.txt"
+    news.write_text(NEWS, encoding="utf-8")
+    result = run("check", str(news), SEED_001)
+    assert result.exit_code == 1
+    assert "[not-a-report]" in result.stderr
+    assert "安宁市人民政府 2020 (V2019) · consistent" in result.stdout
+
+
+def test_check_csv_is_the_long_violations_table() -> None:
+    result = run("check", "--format", "csv", SEED_003, SEED_004)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == [name for name, _kind in VIOLATION_COLUMNS]
+    d_text = [r for r in rows if r["rule"] == "D-TEXT"]
+    assert {r["field"] for r in d_text} >= {"appeals.reconsideration.total"}
+    assert {r["severity"] for r in d_text} == {"warning"}
+    assert all(r["report_id"] == SEED_004 for r in d_text)
+
+
+def test_check_sample() -> None:
+    result = run("check", "--sample")
+    assert "<sample huaian-2024.txt> · 淮安经济技术开发区党政办公室 2024" in result.stdout
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_test_data_to_parquet_that_pandas_reads_typed(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "reports.parquet"
+    result = run("export", str(DATA), "--out", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    found = len(list(find_reports(DATA)))
+    df = pd.read_parquet(out)
+    assert f"parsed      {len(df)} of {found} files" in result.stdout
+    assert list(df.columns) == list(columns())
+    assert {f"seeds/{p.name}" for p in SEEDS} <= set(df["report_id"])
+    assert df["requests.new_received.total"].dtype == "Int64"
+    assert df["appeals.reconsideration.total"].dtype == "Int64"
+    assert df["proactive.fees"].dtype == object
+    assert isinstance(df["proactive.fees"].dropna().iloc[0], Decimal)
+    assert not any(str(t).startswith("float") for t in df.dtypes)
+    violations = pd.read_parquet(out.with_name("reports.violations.parquet"))
+    assert list(violations.columns) == [name for name, _kind in VIOLATION_COLUMNS]
+    assert violations["line"].dtype == "Int64"
+    assert violations["violation"].dtype == "Int64"
+    assert violations["assessable"].dtype == "boolean"
+    d_text = violations[violations["rule"] == "D-TEXT"]
+    # seed 004 and the reader fixtures made from it (tests/data/fixtures/*/004-*)
+    assert "seeds/004_993b10d7eafd07e2.txt" in set(d_text["report_id"])
+    assert all("004" in name for name in d_text["report_id"])
+    assert re.search(rf"\n +D-TEXT +warning +{d_text['report_id'].nunique()}\n", result.stdout)
+
+
+def test_export_one_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports.csv"
+    result = run("export", str(folder), "--out", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "parsed      5 of 8 files" in result.stdout
+    assert "refused     3: " in result.stdout
+    for reason in ("not-a-report 1", "not-text 1", "truncated 1"):
+        assert reason in result.stdout
+    assert "cut.txt: [truncated]" in result.stdout
+    records = read_records(out)
+    assert [r["report_id"] for r in records] == [f"sub/{p.name}" for p in SEEDS]
+
+
+def test_export_in_processes_gives_the_same_tables(folder: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("export", str(folder), "--out", str(one), "-q").exit_code == 0
+    assert run("export", str(folder), "--out", str(two), "-q", "--jobs", "2").exit_code == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    v1, v2 = (p.with_name(f"{p.stem}.violations.jsonl") for p in (one, two))
+    assert v1.read_text(encoding="utf-8") == v2.read_text(encoding="utf-8")
+    assert "T3-FEE-LINK" in v1.read_text(encoding="utf-8")
+
+
+def test_export_violations_to_a_chosen_file(tmp_path: Path) -> None:
+    out, extra = tmp_path / "r.csv", tmp_path / "v" / "violations.jsonl"
+    result = run("export", str(DATA / "seeds"), "--out", str(out), "--violations", str(extra))
+    assert result.exit_code == 0
+    rows = read_records(extra)
+    assert {r["rule"] for r in rows} >= {"D-TEXT", "T3-FEE-LINK"}
+    assert all(isinstance(r["assessable"], bool) for r in rows)
+
+
+def test_export_counts_a_parser_crash(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import govdisclosure._batch as batch
+
+    real = batch.parse_report
+
+    def flaky(data: str | bytes, **kw: bool) -> object:
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        if "示范区党政办" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(data, **kw)
+
+    monkeypatch.setattr(batch, "parse_report", flaky)
+    result = run("export", str(folder), "--out", str(tmp_path / "r.csv"), "-q")
+    assert result.exit_code == 0
+    assert "internal-error 1" in result.stdout
+    assert "RecursionError" in result.stdout
+    assert "parsed      4 of 8 files" in result.stdout
+
+
+def test_export_with_nothing_parsed_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.txt").write_text(NEWS, encoding="utf-8")
+    result = run("export", str(tmp_path / "in"), "--out", str(tmp_path / "r.csv"), "-q")
+    assert result.exit_code == 1
+    assert read_records(tmp_path / "r.csv") == []
+
+
+def test_export_refuses_an_unknown_table_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(DATA), "--out", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 2
+    assert ".parquet, .csv or .jsonl" in result.stderr
+
+
+def test_export_shows_progress_on_stderr(tmp_path: Path) -> None:
+    result = run("export", str(DATA / "seeds"), "--out", str(tmp_path / "r.jsonl"))
+    assert "5/5" in result.stderr
+    assert "5/5" not in result.stdout
