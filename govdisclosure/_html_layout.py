@@ -164,8 +164,11 @@ def _section(numeral: str, section: Section) -> Iterator[str]:
             yield from _paragraphs(deeper.text)
 
 
-def render_html(report: Report, values: dict[str, object]) -> str:
-    """The report as a government web page; ``values`` is ``flatten(report)``."""
+def render_html(report: Report) -> str:
+    """The report as a government web page."""
+    from .serialize import flatten
+
+    values: dict[str, object] = dict(flatten(report))
     title = report.title or "政府信息公开工作年度报告"
     out = [
         "<!DOCTYPE html>",
