@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, expected_numbers, golden
+from support import DATA, differences, expected_numbers, golden
 
 from govdisclosure import ParseError, Report, flatten, parse_report, read_report
 
@@ -61,9 +61,7 @@ def test_fixture_parses_to_the_golden_numbers(fixture: dict[str, Any]) -> None:
     report = _parse(fixture)
     flat = flatten(report)
     want = _expected(fixture)
-    wrong = {
-        k: (flat.get(k, "<absent>"), v) for k, v in want.items() if flat.get(k, "<absent>") != v
-    }
+    wrong = differences(flat, want)
     assert wrong == {}, f"{len(wrong)} of {len(want)} cells differ (got, expected)"
     assert report.template.value == golden(fixture["seed"])["template"]
 
