@@ -219,3 +219,11 @@ def test_json_sections_and_model_keys() -> None:
 def test_json_that_is_not_a_report_shape_is_text() -> None:
     assert to_canonical('{"a": 1}').form == "text"
     assert to_canonical("[1, 2]").form == "text"
+
+
+def test_an_undeclared_gbk_page_is_detected() -> None:
+    page = _page("x-unknown").replace('<meta charset="x-unknown">', "")
+    page = page.replace("<p>", "<p>" + seed_text("003_d01d2cbab1ffe994")[:1500])
+    text, diags = decode_input(page.encode("gbk"))
+    assert "一、总体情况" in text
+    assert [d.code for d in diags] == ["encoding"]
