@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
 from .bind import bind
 from .errors import ParseError
 from .grammar import parser
 from .model import Diagnostic, Report
-from .normalize import NormalizedText, decode, normalize
+from .normalize import NormalizedText, normalize
+from .readers import decode_input, to_canonical
 from .transform import ReportTransformer
 
 __all__ = ["parse_report", "read_report"]
@@ -74,7 +76,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     """
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes | bytearray | memoryview):
-        text, diagnostics = decode(bytes(text))
+        text, diagnostics = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
     if not text.strip():
@@ -89,12 +91,12 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             expected="the text of an annual report (.txt, .md or .html)",
             code="not-text",
         )
-    from .readers import to_canonical_text
-
-    text, reader_diagnostics = to_canonical_text(text)
-    diagnostics.extend(reader_diagnostics)
-    _check_size(text)
-    norm = normalize(text, diagnostics=diagnostics)
+    canonical = to_canonical(text)
+    diagnostics.extend(canonical.diagnostics)
+    _check_size(canonical.text)
+    norm = normalize(
+        canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
+    )
     try:
         tree = parser().parse(norm.grammar_input())
     except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
@@ -111,6 +113,8 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
         raise ParseError(f"the parser failed: {exc}", code="syntax") from None
     document = ReportTransformer(norm.display).transform(tree)
     report = bind(document, norm, partial=partial)
+    if canonical.metadata:  # what the page or the crawler said about the report
+        report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
     if strict:
         _strictly(report, norm)
     return report
