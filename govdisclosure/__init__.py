@@ -3,6 +3,9 @@
 >>> from govdisclosure import parse_report, flatten
 >>> report = parse_report(text)            # str or bytes
 >>> flatten(report)["requests.new_received.total"]
+>>> check(report)                          # the rules the numbers break, () when none
+>>> locate(report)                         # which cell is most likely wrong
+>>> render(report, "tab")                  # the report as text again
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from ._parser import parse_report, read_report
 from .batch import Parsed, parse_many
 from .errors import ParseError
 from .invariants import Violation, check, check_series
+from .locate import locate
 from .model import Diagnostic, Report, Script, Template
+from .render import render
 from .serialize import flatten
 
 __all__ = [
@@ -25,9 +30,11 @@ __all__ = [
     "check",
     "check_series",
     "flatten",
+    "locate",
     "parse_many",
     "parse_report",
     "read_report",
+    "render",
 ]
 
 __version__ = "0.1.0"

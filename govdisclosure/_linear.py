@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from . import template as T
-from .model import Template
+from .model import RequestStats, Template
 
 __all__ = [
     "Equation",
@@ -23,6 +23,7 @@ __all__ = [
     "request_equations",
     "request_rows",
     "row_label",
+    "rows_of",
 ]
 
 
@@ -51,6 +52,13 @@ def request_rows(version: Template, other_handling_split: bool | None) -> tuple[
     if other_handling_split is None:
         return T.spec(version).request_rows
     return T.spec(Template.V2021 if other_handling_split else Template.V2019).request_rows
+
+
+def rows_of(requests: RequestStats, version: Template) -> tuple[T.RequestRow, ...]:
+    """The rows of this table 三, by the shape of its （六）其他处理 (see :func:`request_rows`)."""
+    oh = requests.outcomes.other_handling
+    split = any(p is not None for p in (oh.no_correction, oh.fee_unpaid, oh.other))
+    return request_rows(version, True if split else (False if oh.undivided is not None else None))
 
 
 _NOTE = re.compile(r"（[^（）]*）$")

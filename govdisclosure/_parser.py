@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 from typing import cast
 
+import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
 from .bind import bind
 from .errors import ParseError
 from .grammar import document_parser
 from .model import Diagnostic, Report
-from .normalize import NormalizedText, decode, normalize
+from .normalize import NormalizedText, normalize
+from .readers import decode_input, to_canonical
 from .transform import Document, displaying
 
 __all__ = ["parse_report", "read_report"]
@@ -77,7 +79,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     """
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes | bytearray | memoryview):
-        text, diagnostics = decode(bytes(text))
+        text, diagnostics = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
     if not text.strip():
@@ -92,12 +94,12 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             expected="the text of an annual report (.txt, .md or .html)",
             code="not-text",
         )
-    from .readers import to_canonical_text
-
-    text, reader_diagnostics = to_canonical_text(text)
-    diagnostics.extend(reader_diagnostics)
-    _check_size(text)
-    norm = normalize(text, diagnostics=diagnostics)
+    canonical = to_canonical(text)
+    diagnostics.extend(canonical.diagnostics)
+    _check_size(canonical.text)
+    norm = normalize(
+        canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
+    )
     try:
         with displaying(norm.display):
             document = cast(Document, document_parser().parse(norm.grammar_input()))
@@ -114,6 +116,8 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     except (LarkError, AssertionError) as exc:  # pragma: no cover - incl. a callback's own check
         raise ParseError(f"the parser failed: {exc}", code="syntax") from None
     report = bind(document, norm, partial=partial)
+    if canonical.metadata:  # what the page or the crawler said about the report
+        report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
     if strict:
         _strictly(report, norm)
     return report

@@ -37,7 +37,7 @@ class Claim:
 
     quantity: str  # one of QUANTITIES
     value: int
-    field: str  # flat key of the prose it stands in: "overview.text", "overview.subsections"
+    field: str  # flat key of the prose it stands in: "overview", "problems", "other_matters"
     quote: str  # the clause as written
 
 
@@ -107,8 +107,8 @@ def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
 
 
 def _texts(section: Section, key: str) -> Iterator[tuple[str, str]]:
-    """(flat key, text) of a section and, under ``key.subsections``, of all its sub-sections."""
-    yield f"{key}.text", section.text
+    """(flat key, text) of a section and of all its sub-sections (one flat column: ``key``)."""
+    yield key, section.text
 
     def walk(s: Section) -> Iterator[str]:
         yield s.title
@@ -118,7 +118,7 @@ def _texts(section: Section, key: str) -> Iterator[tuple[str, str]]:
 
     for sub in section.subsections:
         for text in walk(sub):
-            yield f"{key}.subsections", text
+            yield key, text
 
 
 def claims(report: Report) -> tuple[Claim, ...]:

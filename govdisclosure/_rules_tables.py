@@ -7,7 +7,7 @@ from typing import Any
 
 from . import _prose
 from . import template as T
-from ._linear import Equation, appeal_equations, request_equations, request_rows
+from ._linear import Equation, appeal_equations, request_equations, rows_of
 from ._paths import flatten_object
 from ._violation import Violation, fail, judge, negative, unassessable, values_of
 from .model import AppealStats, Proactive2019, Proactive2021, Report, RequestStats, Template
@@ -29,17 +29,10 @@ __all__ = [
 # --------------------------------------------------------------------------- table 三
 
 
-def _rows(requests: RequestStats, template: Template) -> tuple[T.RequestRow, ...]:
-    oh = requests.outcomes.other_handling
-    split = any(p is not None for p in (oh.no_correction, oh.fee_unpaid, oh.other))
-    shape = True if split else (False if oh.undivided is not None else None)
-    return request_rows(template, shape)
-
-
 def _request_equations(
     requests: RequestStats, template: Template, rule_id: str
 ) -> Iterator[Equation]:
-    return (e for e in request_equations(_rows(requests, template)) if e.rule == rule_id)
+    return (e for e in request_equations(rows_of(requests, template)) if e.rule == rule_id)
 
 
 def t3_ident(requests: RequestStats, template: Template) -> tuple[Violation, ...]:
@@ -64,7 +57,7 @@ def t3_nonneg(requests: RequestStats, template: Template) -> tuple[Violation, ..
     """T3-NONNEG: every cell of table 三 that holds a number is ≥ 0."""
     values = values_of(requests, "requests.")
     keys = [
-        f"requests.{r.key}.{c.key}" for r in _rows(requests, template) for c in T.REQUEST_COLUMNS
+        f"requests.{r.key}.{c.key}" for r in rows_of(requests, template) for c in T.REQUEST_COLUMNS
     ]
     return negative("T3-NONNEG", ((k, values.get(k)) for k in keys))
 
@@ -125,7 +118,7 @@ def t3_fee_link(report: Report) -> tuple[Violation, ...]:
             "T3-FEE-LINK",
             f"（六）2 逾期未按收费通知要求缴纳费用 = {shown}, so fee notices were issued, "
             f"but section 六 {said}",
-            [*positive, "other_matters.text"],
+            [*positive, "other_matters"],
         ),
     )
 

@@ -227,15 +227,27 @@ def _detect_script(display: Sequence[str], match: Sequence[str]) -> Script:
     return Script.SIMPLIFIED
 
 
-def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> NormalizedText:
-    """Split, repair and convert a decoded text into canonical lines."""
+def normalize(
+    text: str,
+    *,
+    diagnostics: Iterable[Diagnostic] = (),
+    origin: Sequence[int] = (),
+    source: str | None = None,
+) -> NormalizedText:
+    """Split, repair and convert a decoded text into canonical lines.
+
+    A reader that made ``text`` out of another form (an HTML page) passes ``origin``, the
+    line of ``source`` (its input) that each line of ``text`` comes from.
+    """
     diags = list(diagnostics)
     if text.startswith("\ufeff"):
         text = text[1:]
-    source = tuple(_LINE_BREAK.split(text))
+    lines = tuple(_LINE_BREAK.split(text))
+    mapped = len(origin) == len(lines)
     display: list[str] = []
     source_line: list[int] = []
-    for number, raw in enumerate(source, 1):
+    for index, raw in enumerate(lines):
+        number = origin[index] if mapped else index + 1
         line = raw
         if _PAGE_FOOTER.match(line):
             diags.append(Diagnostic("page-footer", f"page number {line.strip()!r} removed", number))
@@ -261,7 +273,7 @@ def normalize(text: str, *, diagnostics: Iterable[Diagnostic] = ()) -> Normalize
         display=tuple(display),
         match=tuple(match),
         source_line=tuple(source_line),
-        source=source,
+        source=tuple(_LINE_BREAK.split(source)) if source is not None and mapped else lines,
         script=script,
         diagnostics=tuple(diags),
     )

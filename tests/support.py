@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -45,3 +46,27 @@ def expected_numbers(g: dict[str, Any]) -> dict[str, int | Decimal | None]:
     appeal_keys = [f"appeals.{gr.key}.{c.key}" for gr in APPEAL_GROUPS for c in APPEAL_COLUMNS]
     out.update(zip(appeal_keys, g["appeals"], strict=True))
     return out
+
+
+def with_value(obj: Any, key: str, value: Any) -> Any:
+    """``obj`` (a frozen attrs model) with the leaf at dotted ``key`` replaced by ``value``."""
+    import attrs
+
+    head, _, rest = key.partition(".")
+    if not rest:
+        return attrs.evolve(obj, **{head: value})
+    return attrs.evolve(obj, **{head: with_value(getattr(obj, head), rest, value)})
+
+
+def value_at(obj: Any, key: str) -> Any:
+    """The leaf at dotted ``key``."""
+    for name in key.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
+def differences(flat: Mapping[str, object], want: Mapping[str, object]) -> dict[str, object]:
+    """The expected cells a flat report gets wrong: key → (got, expected)."""
+    return {
+        k: (flat.get(k, "<absent>"), v) for k, v in want.items() if flat.get(k, "<absent>") != v
+    }
