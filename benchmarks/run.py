@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import baselines
 import corpus
-from govdisclosure.render import LAYOUTS, render
 
 import govdisclosure
 from govdisclosure import check, flatten, parse_many, parse_report
+from govdisclosure.render import LAYOUTS, render
 
 TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
 HTML_LAYOUT = "html"
