@@ -88,6 +88,11 @@ _NEGATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Every pattern above needs a digit (_POSITIVE) or 未 / 没有 / 无 (_NEGATIVE): a clause with
+# none of them states nothing.
+_MAY_CLAIM = re.compile(r"[\d未没沒无無]")
+
+
 def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
     text = match_text(clause).replace(" ", "")
     found: dict[str, int] = {}
@@ -120,7 +125,12 @@ def claims(report: Report) -> tuple[Claim, ...]:
     """Every table quantity stated in section 一 (总体情况), in reading order."""
     out: list[Claim] = []
     for field, text in _texts(report.overview, "overview"):
+        whole = match_text(text)  # one conversion, to pass over the clauses that state nothing
+        if len(whole) != len(text):  # pragma: no cover - match_text keeps the length
+            whole = text
         for m in _CLAUSE.finditer(text):
+            if not _MAY_CLAIM.search(m.group()) and not _MAY_CLAIM.search(whole, *m.span()):
+                continue
             for quantity, value in _clause_claims(m.group()):
                 out.append(Claim(quantity, value, field, m.group().strip()))
     return tuple(out)

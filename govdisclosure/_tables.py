@@ -9,6 +9,7 @@ joined to the row that follows it; values written one per line are joined to the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -564,12 +565,23 @@ def _label_keys(row: Row, prefix: str | None) -> list[str]:
 def _align_requests(
     observed: Sequence[Row], rows: Sequence[T.RequestRow], prefix: dict[int, str]
 ) -> list[Pair]:
-    canon = [[label_key(r.label), *(label_key(a) for a in r.aliases)] for r in rows]
-    scores = []
-    for o in observed:
-        okeys = _label_keys(o, prefix.get(id(o)))
-        scores.append([max(similarity(ok, k) for ok in okeys for k in ks) for ks in canon])
-    return align(scores, len(rows))
+    canon = tuple(tuple([label_key(r.label), *(label_key(a) for a in r.aliases)]) for r in rows)
+    okeys = tuple(tuple(_label_keys(o, prefix.get(id(o)))) for o in observed)
+    return list(_aligned(okeys, canon))
+
+
+@functools.lru_cache(maxsize=1024)
+def _aligned(
+    okeys: tuple[tuple[str, ...], ...], canon: tuple[tuple[str, ...], ...]
+) -> tuple[Pair, ...]:
+    """The alignment of observed label keys to template rows (most tables repeat the labels)."""
+    return tuple(align([list(_label_scores(k, canon)) for k in okeys], len(canon)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_scores(okeys: tuple[str, ...], canon: tuple[tuple[str, ...], ...]) -> tuple[float, ...]:
+    """An observed row's best similarity to each template row (its label or an alias)."""
+    return tuple(max(similarity(ok, k) for ok in okeys for k in ks) for ks in canon)
 
 
 def requests(tables: Tables, version: Template, ctx: Context) -> tuple[RequestStats, Template]:
