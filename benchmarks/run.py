@@ -30,10 +30,10 @@ import corpus
 
 import govdisclosure
 from govdisclosure import check, flatten, parse_many, parse_report
-from govdisclosure._html_layout import render_html
 from govdisclosure.render import LAYOUTS, render
 
 TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
+HTML_LAYOUT = "html"
 WARM_UP = 20
 SAMPLES = 20  # RSS samples over a batch
 
@@ -54,9 +54,9 @@ def html_inputs(n: int) -> Iterator[tuple[str, corpus.Values, str]]:
     """(html, truth, label): the same reports rendered as HTML tables."""
     seeds = corpus.seed_reports()
     for path, (_name, report) in zip(corpus.seed_paths()[:n], seeds, strict=False):
-        yield render_html(report), corpus.seed_truth(path.stem), "seed"
+        yield render(report, layout=HTML_LAYOUT), corpus.seed_truth(path.stem), "seed"
     for c in corpus.cases(max(0, n - len(seeds)), TEXT_LAYOUTS):
-        yield render_html(c.report), c.truth, "html"
+        yield render(c.report, layout=HTML_LAYOUT), c.truth, HTML_LAYOUT
 
 
 # --------------------------------------------------------------------------- approaches

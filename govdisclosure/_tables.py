@@ -490,11 +490,12 @@ def proactive(
                 _unplaced(row, "table 二 row without a label", (), ctx)
             continue
         first = label_key(labels[0].text)
-        is_header = first == label_key(T.PROACTIVE_HEADER)
-        if is_header or not any(c is not None for c in region):
-            header = [c.text for c in labels[1:]] if is_header else header
+        if first == label_key(T.PROACTIVE_HEADER):
+            header = [c.text for c in labels[1:]]
             continue
         found = _find_proactive_row(spec, block, labels[0].text)
+        if not any(c is not None for c in region) and (found is None or len(labels) > 1):
+            continue  # a header row (「规章 | 行政规范性文件」 is not a row of data)
         if found is None:
             texts = tuple(c.display if c is not None else "" for c in region)
             extra.append(ExtraRow(labels[0].display, texts, ctx.src(row.line)))

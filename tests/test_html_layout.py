@@ -1,12 +1,17 @@
-"""Reports written as web pages (tables with the template's rowspan/colspan) read back."""
+"""Reports written as web pages (tables with the template's rowspan/colspan) read back:
+``parse_report(render(r, "html"))`` has the numbers of ``r``."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import consistent_reports
 from support import seed_text
 
-from govdisclosure import Template, flatten, parse_report
+from govdisclosure import Report, Template, flatten, parse_report, render
 from govdisclosure._html_layout import render_html
+from govdisclosure.render import Layout
 from govdisclosure.template import number_fields
 
 
@@ -42,3 +47,16 @@ def test_pandas_reads_the_grid() -> None:
     requests = tables[-2]
     assert requests.shape == (28, 10)
     assert list(requests.iloc[3, 3:]) == ["70", "2", "0", "0", "0", "0", "72"]
+
+
+@given(
+    consistent_reports(claims=True),
+    st.builds(Layout, cells=st.just("html"), traditional=st.booleans(), fullwidth=st.booleans()),
+)
+def test_any_report_written_as_a_page_reads_back_to_its_numbers(
+    report: Report, layout: Layout
+) -> None:
+    again = parse_report(render(report, layout))
+    assert again.template is report.template
+    assert _numbers(flatten(again), again.template) == _numbers(flatten(report), report.template)
+    assert [d.code for d in again.diagnostics] == []

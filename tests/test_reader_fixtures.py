@@ -66,21 +66,15 @@ def test_fixture_parses_to_the_golden_numbers(fixture: dict[str, Any]) -> None:
     assert report.template.value == golden(fixture["seed"])["template"]
 
 
-# A table 二 row whose only value cell is blank is taken for a header row by the binder
-# (bind.py, _Binder.proactive): the field is None, as it must be, but no diagnostic names it.
-UNNAMED_BY_THE_BINDER = {"proactive.coercion"}
-
-
 @pytest.mark.parametrize("fixture", GOOD, ids=_id)
 def test_every_blank_cell_is_named_by_a_diagnostic(fixture: dict[str, Any]) -> None:
     report = _parse(fixture)
     named = {d.field for d in report.diagnostics if d.code == "cell-blank"}
-    assert set(fixture["blanks"]) - UNNAMED_BY_THE_BINDER <= named
+    assert set(fixture["blanks"]) <= named
     for key in fixture["blanks"]:
         assert flatten(report)[key] is None  # None, not 0
 
 
-@pytest.mark.xfail(strict=True, reason="bind.py skips a one-cell table 二 row that is blank")
 def test_a_blank_one_value_row_of_table_two_is_named() -> None:
     report = read_report(FIXTURES / "html" / "003-blank-cells.html")
     assert "proactive.coercion" in {d.field for d in report.diagnostics}

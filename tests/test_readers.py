@@ -46,6 +46,11 @@ def test_a_blank_cell_stays_blank_and_a_number_is_never_repeated() -> None:
 <tr><td>规章</td><td><p><span><o:p>&nbsp;</o:p></span></p></td><td>0</td><td>&nbsp;</td></tr>
 </table>"""
     assert lines_of(html) == ["行政许可 | 21147 |  | ", "规章 |  | 0 | "]
+    spanned = (
+        '<table><tr><td>政府集中採購</td><td colspan="2">1732.6萬元</td>'
+        '<td colspan="2">減3</td></tr></table>'
+    )
+    assert lines_of(spanned) == ["政府集中採購 | 1732.6萬元 |  | 減3 | "]
 
 
 def test_word_split_across_spans_and_wrapped_source_are_one_word() -> None:
