@@ -159,6 +159,8 @@ def parse_many(
     if n_workers < 1:
         raise ValueError("workers must be at least 1")
     total = len(paths_or_texts) if isinstance(paths_or_texts, Sized) else None
+    if total is not None:  # no more processes than there are chunks to give them
+        n_workers = max(1, min(n_workers, -(-total // chunksize)))
     items = (_item(i, s) for i, s in enumerate(paths_or_texts))
     outcomes: Iterator[tuple[_Item, _Outcome]]
     if n_workers == 1:
