@@ -177,16 +177,23 @@ def _report(
     total: int | None,
 ) -> Iterator[Parsed]:
     done = 0
-    for item, (index, report, error) in outcomes:
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        if error is not None:
-            if on_error == "raise":
-                raise error
-            if on_error == "skip":
-                continue
-        yield Parsed(index, _name(item), report, error)
+    try:
+        for item, (index, report, error) in outcomes:
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            if error is not None:
+                if on_error == "raise":
+                    raise error
+                if on_error == "skip":
+                    continue
+            yield Parsed(index, _name(item), report, error)
+    finally:
+        # shut the pool down here and now, not whenever (and in whichever thread) the
+        # garbage collector gets to it
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
 
 
 def _pooled(
