@@ -14,6 +14,9 @@ from govdisclosure import Parsed, ParseError, parse_many, parse_report
 
 NOT_A_REPORT = "今天天气很好。\n我们去公园散步。\n"
 
+# a pool left to the garbage collector shows up as an unraisable exception: fail on it
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+
 
 def _inputs(tmp_path: Path) -> list[object]:
     missing = tmp_path / "missing.txt"
