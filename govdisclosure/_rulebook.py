@@ -1,7 +1,7 @@
 """The rule registry as data: id, severity, statement in Chinese and English, keys read.
 
 :mod:`govdisclosure.invariants` pairs each entry with its function; ``docs/rules.md`` is
-generated from these entries (``python -m govdisclosure.rules_doc``).
+generated from these entries (``python -m govdisclosure._docs``).
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "（六）2“逾期未按收费通知要求缴纳费用”大于0时，第六部分应说明信息处理费或收费通知情况",
         "If （六）2 (fee not paid by the deadline) > 0, section 六 should speak of the fee "
         "or of fee notices",
-        ("requests.outcomes.other_handling.fee_unpaid.*", "other_matters.text"),
+        ("requests.outcomes.other_handling.fee_unpaid.*", "other_matters"),
         "report",
     ),
     RuleInfo(
@@ -116,7 +116,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "D-SECTIONS", Severity.WARNING,
         "六个部分齐全、顺序正确、内容不为空",
         "The six sections are all present, in the template's order, and not empty",
-        ("overview.text", "problems.text", "other_matters.text"), "report",
+        ("overview", "problems", "other_matters"), "report",
     ),
     RuleInfo(
         "D-VERSION", Severity.WARNING,
@@ -129,7 +129,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "标题年份、统计期限、总体情况所述年份一致，落款日期在次年",
         "Title year, statistics period and the year section 一 speaks of agree; the "
         "signature date falls in the next year",
-        ("year", "title", "preamble", "overview.text", "signed_on"), "report",
+        ("year", "title", "preamble", "overview", "signed_on"), "report",
     ),
     RuleInfo(
         "D-DEADLINE", Severity.INFO,
@@ -142,7 +142,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "总体情况中所述申请数、结转数、行政复议数、行政诉讼数、制发规范性文件数与表格一致",
         "Numbers section 一 states for applications received, carried over/forward, "
         "reconsiderations, lawsuits and normative documents issued equal the tables",
-        ("overview.text", "overview.subsections", "requests.new_received.total",
+        ("overview", "requests.new_received.total",
          "requests.carried_over.total", "requests.carried_forward.total",
          "appeals.*.total", "proactive.normative_documents.issued",
          "proactive.normative_documents.newly_made"),
@@ -152,7 +152,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "D-FEE-TEXT", Severity.INFO,
         "2021版：第六部分应说明信息处理费收取情况",
         "V2021: section 六 states the 信息处理费 (information-processing fee) position",
-        ("other_matters.text",), "report",
+        ("other_matters",), "report",
     ),
     RuleInfo(
         "T3-CARRY", Severity.WARNING,

@@ -32,7 +32,7 @@ def d_sections(report: Report) -> tuple[Violation, ...]:
             continue
         section = getattr(report, h.key)
         if isinstance(section, Section) and not section.text.strip() and not section.subsections:
-            out.append(fail("D-SECTIONS", f"{name} is empty", (f"{h.key}.text",)))
+            out.append(fail("D-SECTIONS", f"{name} is empty", (h.key,)))
     return tuple(out)
 
 
@@ -60,7 +60,7 @@ def d_year(report: Report) -> tuple[Violation, ...]:
     if ev.period is not None:
         stated["preamble"] = (ev.period, f"statistics period {ev.period}")
     if ev.body is not None:
-        stated["overview.text"] = (ev.body, f"section 一 mostly {ev.body}")
+        stated["overview"] = (ev.body, f"section 一 mostly {ev.body}")
     if report.signed_on is not None:
         stated["signed_on"] = (
             report.signed_on.year - 1,
@@ -156,6 +156,6 @@ def d_fee_text(report: Report) -> tuple[Violation, ...]:
         fail(
             "D-FEE-TEXT",
             "section 六 does not state whether 信息处理费 was charged",
-            ("other_matters.text",),
+            ("other_matters",),
         ),
     )

@@ -118,7 +118,7 @@ def t3_fee_link(report: Report) -> tuple[Violation, ...]:
             "T3-FEE-LINK",
             f"（六）2 逾期未按收费通知要求缴纳费用 = {shown}, so fee notices were issued, "
             f"but section 六 {said}",
-            [*positive, "other_matters.text"],
+            [*positive, "other_matters"],
         ),
     )
 

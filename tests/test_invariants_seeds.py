@@ -28,14 +28,14 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[str, ...], tuple[int, ...]]]] = {
             (
                 "requests.outcomes.other_handling.fee_unpaid.natural_person",
                 "requests.outcomes.other_handling.fee_unpaid.total",
-                "other_matters.text",
+                "other_matters",
             ),
             (52,),
         ),
-        ("D-FEE-TEXT", "info", ("other_matters.text",), ()),
+        ("D-FEE-TEXT", "info", ("other_matters",), ()),
     },
     "004_993b10d7eafd07e2": {
-        ("D-TEXT", "warning", ("overview.subsections", "appeals.reconsideration.total"), (80,)),
+        ("D-TEXT", "warning", ("overview", "appeals.reconsideration.total"), (80,)),
     },
 }
 

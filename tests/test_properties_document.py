@@ -28,7 +28,7 @@ def test_D_TEXT_prose_that_no_longer_matches_table_四(report: Report, k: int) -
         report = with_value(report, key, value_at(report, key) + k)
     (v,) = check(report)
     assert (v.rule, v.severity) == ("D-TEXT", "warning")
-    assert v.fields == ("overview.subsections", "appeals.reconsideration.total")
+    assert v.fields == ("overview", "appeals.reconsideration.total")
     assert "行政复议" in v.message
 
 

@@ -61,7 +61,7 @@ def test_claims(base: Report, text: str, expected: list[tuple[str, int]]) -> Non
 
 def test_claims_are_read_from_sub_sections_and_keep_their_clause(base: Report) -> None:
     (c,) = [c for c in claims(base) if c.quantity == "reconsideration"]
-    assert (c.field, c.quote, c.value) == ("overview.subsections", "行政复议2件", 2)
+    assert (c.field, c.quote, c.value) == ("overview", "行政复议2件", 2)
 
 
 def test_year_evidence_of_the_seeds(seed_name: str) -> None:

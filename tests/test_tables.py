@@ -212,7 +212,7 @@ def test_violation_line_is_the_fields_own(seeds: dict[str, Report]) -> None:
     lines = {r["field"]: r["line"] for r in d_text}
     table_line = seeds["004_993b10d7eafd07e2"].locations["appeals.reconsideration.total"].line
     assert lines["appeals.reconsideration.total"] == table_line
-    assert lines["overview.subsections"] is None  # prose has no location in the model
+    assert lines["overview"] is None  # prose has no location in the model
 
 
 def test_violation_frames(seeds: dict[str, Report], tmp_path: Path) -> None:
