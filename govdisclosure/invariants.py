@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from attrs import evolve, field, frozen
 
-from ._rulebook import RULEBOOK, Severity
+from ._rulebook import RULEBOOK, RuleInfo, Severity
 from ._rules_document import d_deadline, d_fee_text, d_sections, d_text, d_version, d_year
 from ._rules_series import t2_items, t2_stock, t3_carry
 from ._rules_tables import (
@@ -77,15 +77,9 @@ RuleFunction = Callable[..., tuple[Violation, ...]]
 
 
 @frozen
-class Rule:
-    """A registry entry with its function (see ``_rulebook.RuleInfo`` for the fields)."""
+class Rule(RuleInfo):
+    """A registry entry (see ``_rulebook.RuleInfo``) with its function."""
 
-    id: str
-    severity: Severity
-    zh: str
-    en: str
-    reads: tuple[str, ...]
-    part: str
     function: RuleFunction = field(eq=False, repr=False)
 
     def run(self, report: Report) -> tuple[Violation, ...]:

@@ -41,6 +41,18 @@ def request_identities(
     return [(e.rule, e.keys) for e in request_equations(rows) if rule in (None, e.rule)]
 
 
+def change_one_cell_of(
+    rule: str, report: Report, data: st.DataObject
+) -> tuple[str, set[tuple[str, tuple[str, ...]]]]:
+    """Change one cell that stands in ``rule``'s identities: (the cell, the broken ones)."""
+    identities = request_identities(report, rule)
+    key = data.draw(st.sampled_from(sorted({k for _r, ks in identities for k in ks})))
+    bad = with_value(report, key, data.draw(changed(value_at(report, key))))
+    found = {(r, f) for r, f in errors(bad) if r == rule}
+    assert found == {(r, ks) for r, ks in identities if key in ks}
+    return key, found
+
+
 # --------------------------------------------------------------------------- T3-IDENT
 
 
@@ -48,11 +60,7 @@ def request_identities(
 def test_T3_IDENT_a_changed_cell_of_rows_一_二_七_四_breaks_its_column(
     report: Report, data: st.DataObject
 ) -> None:
-    identities = request_identities(report, "T3-IDENT")
-    key = data.draw(st.sampled_from(sorted({k for _r, ks in identities for k in ks})))
-    bad = with_value(report, key, data.draw(changed(value_at(report, key))))
-    found = {(r, f) for r, f in errors(bad) if r == "T3-IDENT"}
-    assert found == {(r, ks) for r, ks in identities if key in ks}
+    _key, found = change_one_cell_of("T3-IDENT", report, data)
     assert len(found) == 1
 
 
@@ -63,12 +71,9 @@ def test_T3_IDENT_a_changed_cell_of_rows_一_二_七_四_breaks_its_column(
 def test_T3_OUTTOTAL_a_changed_outcome_cell_breaks_its_column(
     report: Report, data: st.DataObject
 ) -> None:
-    identities = request_identities(report, "T3-OUTTOTAL")
-    key = data.draw(st.sampled_from(sorted({k for _r, ks in identities for k in ks})))
-    bad = with_value(report, key, data.draw(changed(value_at(report, key))))
-    found = {(r, f) for r, f in errors(bad) if r == "T3-OUTTOTAL"}
-    assert found == {(r, ks) for r, ks in identities if key in ks}
+    key, found = change_one_cell_of("T3-OUTTOTAL", report, data)
     column = key.rsplit(".", 1)[1]
+    assert len(found) == 1
     assert all(k.endswith("." + column) for _r, f in found for k in f)
 
 
