@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from ._parser import parse_report, read_report
+from .batch import Parsed, parse_many
 from .errors import ParseError
 from .invariants import Violation, check, check_series
 from .locate import locate
@@ -21,6 +22,7 @@ from .serialize import flatten
 __all__ = [
     "Diagnostic",
     "ParseError",
+    "Parsed",
     "Report",
     "Script",
     "Template",
@@ -29,6 +31,7 @@ __all__ = [
     "check_series",
     "flatten",
     "locate",
+    "parse_many",
     "parse_report",
     "read_report",
     "render",

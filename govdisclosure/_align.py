@@ -75,21 +75,27 @@ def align(scores: Sequence[Sequence[float]], n_template: int) -> list[Pair]:
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 pair, 2 skip observed, 3 skip template
     best[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            cands: list[tuple[float, int]] = []
-            if i and j:
-                s = scores[i - 1][j - 1]
-                cands.append((best[i - 1][j - 1] + (s if s >= LABEL_MATCH else _POSITION_SCORE), 1))
-            if i:
-                cands.append((best[i - 1][j] + _SKIP_OBSERVED, 2))
-            if j:
-                cands.append((best[i][j - 1] + _SKIP_TEMPLATE, 3))
-            value, step = max(cands, key=lambda c: (c[0], -c[1]))
-            best[i][j] = value
-            move[i][j] = step
+    for j in range(1, m + 1):
+        best[0][j] = best[0][j - 1] + _SKIP_TEMPLATE
+        move[0][j] = 3
+    for i in range(1, n + 1):
+        row, prev, srow, mrow = best[i], best[i - 1], scores[i - 1], move[i]
+        row[0] = prev[0] + _SKIP_OBSERVED
+        mrow[0] = 2
+        for j in range(1, m + 1):
+            # the best of pair (1), skip observed (2), skip template (3); a tie takes the
+            # lowest step
+            s = srow[j - 1]
+            value = prev[j - 1] + (s if s >= LABEL_MATCH else _POSITION_SCORE)
+            step = 1
+            other = prev[j] + _SKIP_OBSERVED
+            if other > value:
+                value, step = other, 2
+            other = row[j - 1] + _SKIP_TEMPLATE
+            if other > value:
+                value, step = other, 3
+            row[j] = value
+            mrow[j] = step
     pairs: list[Pair] = []
     i, j = n, m
     while i or j:

@@ -9,7 +9,7 @@
 - ``docs/cli.md``: every command's help (``govdisclosure.cli``);
 - ``docs/schema/report.v<N>.schema.json``: the JSON Schema of ``to_json`` (``serialize``).
 
-- ``docs/rules.md``: the consistency rules (``govdisclosure.invariants.rules_markdown``, the
+- ``docs/rules.md``: the consistency rules (``govdisclosure.rules_doc.rules_markdown``, the
   same text as ``python -m govdisclosure.invariants``).
 
 ``tests/test_docs.py`` fails when any of these is stale.
@@ -259,7 +259,7 @@ def _helps(command: click.Command, path: Sequence[str]) -> Iterator[tuple[str, s
 
 def documents() -> dict[str, str]:
     """Generated file (path relative to the repository root) → its content."""
-    from .invariants import rules_markdown
+    from .rules_doc import rules_markdown
 
     return {
         "docs/model.md": _model_md(),

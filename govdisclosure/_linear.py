@@ -8,6 +8,7 @@ Nothing here reads text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -88,6 +89,16 @@ def _numeral(row: T.RequestRow) -> str:
 
 def request_equations(rows: tuple[T.RequestRow, ...]) -> Iterator[Equation]:
     """T3-IDENT per column, T3-OUTTOTAL per column, T3-ROWTOTAL per row."""
+    return iter(_request_equations(rows))
+
+
+@functools.lru_cache(maxsize=8)
+def _request_equations(rows: tuple[T.RequestRow, ...]) -> tuple[Equation, ...]:
+    # the same few tables of rows every time: made once (~0.1 ms each), kept
+    return tuple(_make_request_equations(rows))
+
+
+def _make_request_equations(rows: tuple[T.RequestRow, ...]) -> Iterator[Equation]:
     new, old = _find(rows, "new_received"), _find(rows, "carried_over")
     total, forward = _find(rows, "outcomes.total"), _find(rows, "carried_forward")
     outcomes = [r for r in rows if r.path[0] == "outcomes" and r is not total]

@@ -38,6 +38,7 @@ class Repair:
     lost: int  # characters that could not be recovered (left as U+FFFD)
 
 
+@functools.lru_cache(maxsize=8192)
 def _gbk(ch: str) -> bytes | None:
     try:
         return ch.encode("gbk")

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import cast
 
+import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
 from .bind import bind
 from .errors import ParseError
-from .grammar import parser
+from .grammar import document_parser
 from .model import Diagnostic, Report
-from .normalize import NormalizedText, decode, normalize
-from .transform import ReportTransformer
+from .normalize import NormalizedText, normalize
+from .readers import decode_input, to_canonical
+from .transform import Document, displaying
 
 __all__ = ["parse_report", "read_report"]
 
-_BINARY_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) - {0x1B}
+# C0 controls other than tab, newlines, form feed and escape; and U+FFFD
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    control = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROL or ch == "\ufffd")
+    control = len(_BINARY_CHARS.findall(sample))
     return control > max(8, len(sample) // 20)
 
 
@@ -74,7 +79,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     """
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes | bytearray | memoryview):
-        text, diagnostics = decode(bytes(text))
+        text, diagnostics = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
     if not text.strip():
@@ -89,14 +94,15 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             expected="the text of an annual report (.txt, .md or .html)",
             code="not-text",
         )
-    from .readers import to_canonical_text
-
-    text, reader_diagnostics = to_canonical_text(text)
-    diagnostics.extend(reader_diagnostics)
-    _check_size(text)
-    norm = normalize(text, diagnostics=diagnostics)
+    canonical = to_canonical(text)
+    diagnostics.extend(canonical.diagnostics)
+    _check_size(canonical.text)
+    norm = normalize(
+        canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
+    )
     try:
-        tree = parser().parse(norm.grammar_input())
+        with displaying(norm.display):
+            document = cast(Document, document_parser().parse(norm.grammar_input()))
     except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
         line = norm.source_line[exc.line - 1] if 0 < exc.line <= len(norm.source_line) else 0
         raise ParseError(
@@ -107,10 +113,11 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             expected="headings, prose lines and table rows",
             code="syntax",
         ) from None
-    except LarkError as exc:  # pragma: no cover
+    except (LarkError, AssertionError) as exc:  # pragma: no cover - incl. a callback's own check
         raise ParseError(f"the parser failed: {exc}", code="syntax") from None
-    document = ReportTransformer(norm.display).transform(tree)
     report = bind(document, norm, partial=partial)
+    if canonical.metadata:  # what the page or the crawler said about the report
+        report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
     if strict:
         _strictly(report, norm)
     return report

@@ -37,6 +37,19 @@ def _attrs_class(tp: Any) -> tuple[type | None, bool]:
     return None, False
 
 
+_PLANS: dict[type, tuple[tuple[str, type | None, bool], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, type | None, bool], ...]:
+    """(field name, nested attrs class, optional) for every field of ``cls``; kept per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(
+            (f.name, *_attrs_class(_hints(cls)[f.name])) for f in attrs.fields(cast(Any, cls))
+        )
+    return plan
+
+
 def build(cls: type[T], values: Mapping[str, Any], prefix: str = "") -> T:
     """An instance of ``cls`` whose leaves are read from ``values`` by dotted path.
 
@@ -44,16 +57,15 @@ def build(cls: type[T], values: Mapping[str, Any], prefix: str = "") -> T:
     some value below it is given.  Leaves missing from ``values`` keep their default.
     """
     kwargs: dict[str, Any] = {}
-    for f in attrs.fields(cast(Any, cls)):
-        path = f"{prefix}{f.name}"
-        sub, optional = _attrs_class(_hints(cls)[f.name])
+    for name, sub, optional in _plan(cls):
+        path = f"{prefix}{name}"
         if sub is not None:
             below = path + "."
             if optional and not any(k.startswith(below) for k in values):
                 continue
-            kwargs[f.name] = build(sub, values, below)
+            kwargs[name] = build(sub, values, below)
         elif path in values:
-            kwargs[f.name] = values[path]
+            kwargs[name] = values[path]
     return cls(**kwargs)
 
 
@@ -63,18 +75,39 @@ def flatten_object(obj: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
     An optional nested object that is None yields its leaves as None, so that every
     report of a template version has the same keys.
     """
-    cls = type(obj)
-    for f in attrs.fields(cls):
-        value = getattr(obj, f.name)
-        path = f"{prefix}{f.name}"
-        sub, _optional = _attrs_class(_hints(cls)[f.name])
-        if attrs.has(type(value)):
-            yield from flatten_object(value, path + ".")
+    out: list[tuple[str, Any]] = []
+    _flatten_into(obj, prefix, out)
+    return iter(out)
+
+
+_IS_ATTRS: dict[type, bool] = {}
+
+
+def _flatten_into(obj: Any, prefix: str, out: list[tuple[str, Any]]) -> None:
+    for name, sub, _optional in _plan(type(obj)):
+        value = getattr(obj, name)
+        path = f"{prefix}{name}"
+        kind = type(value)
+        is_attrs = _IS_ATTRS.get(kind)
+        if is_attrs is None:
+            is_attrs = _IS_ATTRS[kind] = attrs.has(kind)
+        if is_attrs:
+            _flatten_into(value, path + ".", out)
         elif value is None and sub is not None:
-            for leaf, _tp in leaf_types(sub, path + "."):
-                yield leaf, None
+            out.extend((f"{path}.{leaf}", None) for leaf in _leaf_names(sub))
         else:
-            yield path, value
+            out.append((path, value))
+
+
+_LEAVES: dict[type, tuple[str, ...]] = {}
+
+
+def _leaf_names(cls: type) -> tuple[str, ...]:
+    """The dotted paths of every leaf below an attrs class; kept per class."""
+    names = _LEAVES.get(cls)
+    if names is None:
+        names = _LEAVES[cls] = tuple(path for path, _tp in leaf_types(cls))
+    return names
 
 
 def leaf_types(cls: type, prefix: str = "") -> Iterator[tuple[str, Any]]:

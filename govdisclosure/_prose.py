@@ -38,7 +38,7 @@ class Claim:
 
     quantity: str  # one of QUANTITIES
     value: int
-    field: str  # flat key of the prose it stands in ("overview")
+    field: str  # flat key of the prose it stands in: "overview", "problems", "other_matters"
     quote: str  # the clause as written
 
 
@@ -89,6 +89,11 @@ _NEGATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Every pattern above needs a digit (_POSITIVE) or 未 / 没有 / 无 (_NEGATIVE): a clause with
+# none of them states nothing.
+_MAY_CLAIM = re.compile(r"[\d未没沒无無]")
+
+
 def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
     text = match_text(clause).replace(" ", "")
     found: dict[str, int] = {}
@@ -105,7 +110,13 @@ def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
 def claims(report: Report) -> tuple[Claim, ...]:
     """Every table quantity stated in section 一 (总体情况), in reading order."""
     out: list[Claim] = []
-    for m in _CLAUSE.finditer(section_text(report.overview)):
+    text = section_text(report.overview)
+    whole = match_text(text)  # one conversion, to pass over the clauses that state nothing
+    if len(whole) != len(text):  # pragma: no cover - match_text keeps the length
+        whole = text
+    for m in _CLAUSE.finditer(text):
+        if not _MAY_CLAIM.search(m.group()) and not _MAY_CLAIM.search(whole, *m.span()):
+            continue
         for quantity, value in _clause_claims(m.group()):
             out.append(Claim(quantity, value, "overview", m.group().strip()))
     return tuple(out)

@@ -9,6 +9,7 @@ joined to the row that follows it; values written one per line are joined to the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -132,6 +133,7 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                 elif mode == "t3" and _looks_like_table4_values(row):
                     mode = "t4"
                 if mode is None:
+                    _outside(row, part.key, ctx)
                     continue
                 table = tables.rows[mode]
                 if pending and _has_values(row):
@@ -146,6 +148,18 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                     ctx.consumed.add(id(item))
                 tables.first_line.setdefault(mode, row.line)
     return tables
+
+
+def _outside(row: Row, part: str, ctx: Context) -> None:
+    """A row of numbers outside tables 二/三/四 is kept as text of its section, and named."""
+    numbers = [c.display for c in row.cells if c is not None and c.kind is not CellKind.LABEL]
+    if len(numbers) >= 2:
+        ctx.diag(
+            "row-outside-tables",
+            f"row {row.display()!r} in {part} is not part of tables 二/三/四; its numbers "
+            f"{numbers} stay in the section's text",
+            row.line,
+        )
 
 
 def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:
@@ -483,11 +497,12 @@ def proactive(
                 _unplaced(row, "table 二 row without a label", (), ctx)
             continue
         first = label_key(labels[0].text)
-        is_header = first == label_key(T.PROACTIVE_HEADER)
-        if is_header or not any(c is not None for c in region):
-            header = [c.text for c in labels[1:]] if is_header else header
+        if first == label_key(T.PROACTIVE_HEADER):
+            header = [c.text for c in labels[1:]]
             continue
         found = _find_proactive_row(spec, block, labels[0].text)
+        if not any(c is not None for c in region) and (found is None or len(labels) > 1):
+            continue  # a header row (「规章 | 行政规范性文件」 is not a row of data)
         if found is None:
             texts = tuple(c.display if c is not None else "" for c in region)
             extra.append(ExtraRow(labels[0].display, texts, ctx.src(row.line)))
@@ -564,12 +579,23 @@ def _label_keys(row: Row, prefix: str | None) -> list[str]:
 def _align_requests(
     observed: Sequence[Row], rows: Sequence[T.RequestRow], prefix: dict[int, str]
 ) -> list[Pair]:
-    canon = [[label_key(r.label), *(label_key(a) for a in r.aliases)] for r in rows]
-    scores = []
-    for o in observed:
-        okeys = _label_keys(o, prefix.get(id(o)))
-        scores.append([max(similarity(ok, k) for ok in okeys for k in ks) for ks in canon])
-    return align(scores, len(rows))
+    canon = tuple(tuple([label_key(r.label), *(label_key(a) for a in r.aliases)]) for r in rows)
+    okeys = tuple(tuple(_label_keys(o, prefix.get(id(o)))) for o in observed)
+    return list(_aligned(okeys, canon))
+
+
+@functools.lru_cache(maxsize=1024)
+def _aligned(
+    okeys: tuple[tuple[str, ...], ...], canon: tuple[tuple[str, ...], ...]
+) -> tuple[Pair, ...]:
+    """The alignment of observed label keys to template rows (most tables repeat the labels)."""
+    return tuple(align([list(_label_scores(k, canon)) for k in okeys], len(canon)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_scores(okeys: tuple[str, ...], canon: tuple[tuple[str, ...], ...]) -> tuple[float, ...]:
+    """An observed row's best similarity to each template row (its label or an alias)."""
+    return tuple(max(similarity(ok, k) for ok in okeys for k in ks) for ks in canon)
 
 
 def requests(tables: Tables, version: Template, ctx: Context) -> tuple[RequestStats, Template]:

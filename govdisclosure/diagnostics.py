@@ -32,6 +32,42 @@ _CODES = (
         "'?。ㄒ唬┲鲃庸_政府信息情況' → '（一）主動公開政府信息情況'",
     ),
     DiagnosticCode(
+        "mojibake-utf8", "repair",
+        "UTF-8 text had been decoded as GBK (code page 936) and saved again; it was encoded back "
+        "and decoded as UTF-8, the whole document at once (twice if it had been damaged twice). "
+        "A character whose last byte the GBK decoder lost is U+FFFD, named with its line.",
+        "'涓€銆佹€讳綋鎯呭喌' → '一、总体情况'",
+    ),
+    DiagnosticCode(
+        "escapes-decoded", "repair",
+        "Literal byte escapes in the text (\\xNN, \\uNNNN, or a whole Python b'...' literal) "
+        "were decoded.",
+        "literal byte escapes (\\xNN, \\uNNNN) decoded on 12 line(s)",
+    ),
+    DiagnosticCode(
+        "invisible-removed", "repair",
+        "Zero-width spaces and joiners, soft hyphens, direction marks or a byte-order mark "
+        "inside the text were removed.",
+        "3 invisible character(s) (zero-width space, …) removed",
+    ),
+    DiagnosticCode(
+        "chrome-dropped", "repair",
+        "Lines that are not the report were dropped: a crawler header (its fields go to "
+        "Report.metadata), page chrome before or after the report (breadcrumb, share bar, "
+        "附件下载, footer), or HTML lines made of link text only (menus).",
+        "page chrome before the report dropped (1 line(s): 当前位置： 首页 > 政务公开 …)",
+    ),
+    DiagnosticCode(
+        "span-clamped", "repair",
+        "An HTML table cell's rowspan or colspan was beyond any real table and was clamped.",
+        "table cell colspan=5000 clamped to 64",
+    ),
+    DiagnosticCode(
+        "json-field-ignored", "inference",
+        "A structured JSON input had fields outside the documented schema; they were ignored.",
+        "JSON fields not in the schema were ignored: author, url",
+    ),
+    DiagnosticCode(
         "page-footer", "repair",
         "A line that is only a page number (「- 4 -」, 「第3页 共9页」) was removed.",
         "page number '- 4 -' removed",
@@ -131,6 +167,12 @@ _CODES = (
         "A run of glued digits can be cut in several ways that satisfy the arithmetic, or in "
         "none; the candidates are listed and the cells are None.",
         "digits '1245': 3 splits satisfy the arithmetic ([1, 2, 45], [1, 24, 5], [12, 4, 5])",
+    ),
+    DiagnosticCode(
+        "row-outside-tables", "inference",
+        "A row of numbers stands outside tables 二/三/四 (in the front matter or a prose "
+        "section); it stays in that section's text and its numbers are named here.",
+        "row '网站 | 663 | 214' in overview is not part of tables 二/三/四",
     ),
     DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lark import Lark
 
-__all__ = ["grammar_path", "grammar_text", "parser"]
+__all__ = ["document_parser", "grammar_path", "grammar_text", "parser"]
 
 GRAMMAR = "report.lark"
 
@@ -38,6 +38,23 @@ def parser() -> Lark:
         grammar_text(),
         parser="lalr",
         lexer="contextual",
-        propagate_positions=True,
         maybe_placeholders=True,
+    )
+
+
+@functools.cache
+def document_parser() -> Lark:
+    """The same parser with the transformer built in: text → ``Document`` in one pass.
+
+    No parse tree is built (LALR calls the transformer's callbacks as it reduces); call it
+    inside ``transform.displaying(lines)``.  Built on first use and kept.
+    """
+    from .transform import ReportTransformer
+
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=True,
+        transformer=ReportTransformer(),
     )

@@ -9,7 +9,10 @@ signature.  Layouts (:data:`LAYOUTS`, or any :class:`Layout`):
 - ``tab``: Markdown headings, cells joined by tabs on a fixed grid (copied from Word; seed 004);
 - ``markdown``: Markdown headings and Markdown tables;
 - ``traditional``: ``pipe`` in Traditional script (OpenCC ``s2t``; seeds 000, 002);
-- ``fullwidth``: ``pipe`` with full-width digits and decimal points.
+- ``fullwidth``: ``pipe`` with full-width digits and decimal points;
+- ``html``: a web page, tables with the template's real ``rowspan``/``colspan`` (table 三's
+  note cell 3×3, 三、本年度办理结果 over 20 or 22 rows, …), as ``pandas.read_html`` and the
+  HTML reader read them (:mod:`govdisclosure._html_layout`).
 
 Useful for fixtures: ``parse_report(render(report, layout))`` gives back the same numbers.
 """
@@ -17,6 +20,7 @@ Useful for fixtures: ``parse_report(render(report, layout))`` gives back the sam
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -35,7 +39,7 @@ _SUB_NUMERALS = "一二三四五六七八九十"
 class Layout:
     """How cells are separated, how headings are marked, which script and digits."""
 
-    cells: Literal["pipe", "tab", "markdown"] = "pipe"
+    cells: Literal["pipe", "tab", "markdown", "html"] = "pipe"
     headings: Literal["plain", "markdown"] = "plain"
     traditional: bool = False
     fullwidth: bool = False
@@ -47,6 +51,7 @@ LAYOUTS: dict[str, Layout] = {
     "markdown": Layout("markdown", "markdown"),
     "traditional": Layout(traditional=True),
     "fullwidth": Layout(fullwidth=True),
+    "html": Layout("html"),
 }
 
 
@@ -55,12 +60,22 @@ def render(report: Report, layout: str | Layout = "pipe") -> str:
     if isinstance(layout, str) and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)} or a Layout")
     lay = LAYOUTS[layout] if isinstance(layout, str) else layout
-    text = "\n".join(_lines(report, lay)) + "\n"
+    if lay.cells == "html":
+        from ._html_layout import render_html
+
+        text = render_html(report)
+    else:
+        text = "\n".join(_lines(report, lay)) + "\n"
     if lay.traditional:
         text = _traditional(text)
-    if lay.fullwidth:
+    if lay.fullwidth and lay.cells == "html":  # the text between the tags only
+        text = _BETWEEN_TAGS.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+    elif lay.fullwidth:
         text = text.translate(_FULLWIDTH)
     return text
+
+
+_BETWEEN_TAGS = re.compile(r"(?<=>)[^<]+(?=<)")
 
 
 _FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")

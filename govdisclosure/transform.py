@@ -7,14 +7,16 @@ template and builds the :class:`~govdisclosure.model.Report`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from attrs import frozen
 from lark import Token, Transformer, v_args
-from lark.tree import Meta
 
 __all__ = [
     "Cell",
@@ -25,6 +27,7 @@ __all__ = [
     "RawSection",
     "ReportTransformer",
     "Row",
+    "displaying",
 ]
 
 
@@ -98,16 +101,36 @@ _AMOUNT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(万元|元)")
 _NUMBER = re.compile(r"([\d,]+(?:\.\d+)?)([件项个条宗次])?")
 
 
+# The display lines of the text being parsed, for a transformer built into the parser (one
+# per process, shared by every parse: see ``grammar.document_parser``).
+_DISPLAY: ContextVar[tuple[str, ...]] = ContextVar("govdisclosure_display")
+
+
+@contextlib.contextmanager
+def displaying(display: tuple[str, ...]) -> Iterator[None]:
+    """Give a built-in :class:`ReportTransformer` (``display=None``) the lines being parsed."""
+    token = _DISPLAY.set(display)
+    try:
+        yield
+    finally:
+        _DISPLAY.reset(token)
+
+
 @v_args(inline=True)
 class ReportTransformer(Transformer[Token, Document]):
-    """Callbacks named after the grammar's rules, each building one attrs class."""
+    """Callbacks named after the grammar's rules, each building one attrs class.
 
-    def __init__(self, display: tuple[str, ...]) -> None:
+    ``display`` is the canonical text's display lines; ``None`` for the transformer built into
+    the parser, which reads them from :func:`displaying` instead.
+    """
+
+    def __init__(self, display: tuple[str, ...] | None = None) -> None:
         super().__init__()
         self._display = display
 
     def _source(self, tok: Token) -> str:
-        line = self._display[(tok.line or 1) - 1]
+        display = self._display if self._display is not None else _DISPLAY.get()
+        line = display[(tok.line or 1) - 1]
         return line[(tok.column or 1) - 1 : (tok.end_column or 1) - 1].strip()
 
     def _cell(
@@ -152,10 +175,13 @@ class ReportTransformer(Transformer[Token, Document]):
 
     # ---------------------------------------------------------------- lines
 
-    @v_args(inline=False, meta=True)
-    def row(self, meta: Meta, children: list[Any]) -> Row:
+    @v_args(inline=False)
+    def row(self, children: list[Any]) -> Row:
+        # the row's line is its first cell's or separator's (the parser keeps no positions
+        # on rules: propagate_positions costs a third of the parse)
+        line = next(c.line or 0 for c in children if c is not None)
         cells = tuple(c for c in children if not isinstance(c, Token) or c.type != "SEP")
-        return Row(meta.line, cells)
+        return Row(line, cells)
 
     def prose(self, tok: Token) -> Prose:
         return Prose(tok.line or 0, str(tok).strip(), self._source(tok))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,10 @@ def value_at(obj: Any, key: str) -> Any:
     for name in key.split("."):
         obj = getattr(obj, name)
     return obj
+
+
+def differences(flat: Mapping[str, object], want: Mapping[str, object]) -> dict[str, object]:
+    """The expected cells a flat report gets wrong: key → (got, expected)."""
+    return {
+        k: (flat.get(k, "<absent>"), v) for k, v in want.items() if flat.get(k, "<absent>") != v
+    }

@@ -87,5 +87,5 @@ def test_blank_cells_are_written_as_placeholders_not_zero() -> None:
 
 
 def test_an_unknown_layout_name_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown layout 'html'"):
-        render(_report(), "html")
+    with pytest.raises(ValueError, match="unknown layout 'docx'"):
+        render(_report(), "docx")

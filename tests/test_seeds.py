@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from support import expected_numbers, golden, seed_text
+from support import differences, expected_numbers, golden, seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
 
@@ -19,9 +19,7 @@ def test_every_number_cell_matches_the_hand_read_value(seed_name: str, parsed: R
     g = golden(seed_name)
     flat = flatten(parsed)
     expected = expected_numbers(g)
-    wrong = {
-        k: (flat.get(k, "<absent>"), v) for k, v in expected.items() if flat.get(k, "<absent>") != v
-    }
+    wrong = differences(flat, expected)
     assert wrong == {}, f"{len(wrong)} of {len(expected)} cells differ (got, expected)"
     for key, value in expected.items():
         assert type(flat[key]) is type(value), key  # int stays int, money is Decimal

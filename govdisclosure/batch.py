@@ -1,0 +1,215 @@
+"""Parsing many reports on one machine: a process pool, results in input order.
+
+>>> from govdisclosure import parse_many
+>>> for item in parse_many(paths, workers=2):
+...     if item.report is not None:
+...         use(item.report)
+...     else:
+...         print(item.source, item.error)
+
+Each worker process builds the parser once (on start) and parses chunks of inputs; paths are
+read by the worker, so only file names and finished reports cross process boundaries.  At most
+a few chunks per worker are in flight, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import os
+from collections.abc import Callable, Iterable, Iterator, Sized
+from pathlib import Path
+from typing import Literal
+
+from attrs import frozen
+
+from ._parser import parse_report, read_report
+from .errors import ParseError
+from .model import Report
+
+__all__ = ["Parsed", "default_workers", "parse_many"]
+
+Source = str | bytes | os.PathLike[str]
+OnError = Literal["collect", "raise", "skip"]
+Progress = Callable[[int, int | None], None]
+
+# a str longer than this, or with a line break, is the text of a report, not a path
+_MAX_PATH = 4096
+
+
+@frozen(eq=False)
+class Parsed:
+    """The outcome for one input of :func:`parse_many`.
+
+    ``source`` is the path as given, or ``<text N>`` for the N-th input (0-based) when it was
+    a text or bytes; exactly one of ``report`` and ``error`` is set.  ``error`` is the
+    :class:`ParseError`, or the ``OSError`` met reading the file.
+    """
+
+    index: int
+    source: str
+    report: Report | None = None
+    error: ParseError | OSError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+# an input as sent to a worker: (index, path or None, text/bytes or None)
+_Item = tuple[int, str | None, str | bytes | None]
+_Outcome = tuple[int, Report | None, ParseError | OSError | None]
+
+
+def _item(index: int, source: Source) -> _Item:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return index, None, bytes(source)
+    if isinstance(source, str):
+        if "\n" in source or "\r" in source or len(source) > _MAX_PATH:
+            return index, None, source
+        return index, source, None
+    return index, os.fspath(source), None
+
+
+def _name(item: _Item) -> str:
+    index, path, _text = item
+    return path if path is not None else f"<text {index}>"
+
+
+def _parse_one(item: _Item, strict: bool, partial: bool) -> _Outcome:
+    index, path, text = item
+    try:
+        if path is not None:
+            report = read_report(Path(path), strict=strict, partial=partial)
+        else:
+            assert text is not None
+            report = parse_report(text, strict=strict, partial=partial)
+    except (ParseError, OSError) as exc:
+        return index, None, exc
+    except Exception as exc:  # a bug: say which input met it, then let it through
+        exc.add_note(f"while parsing {_name(item)}")
+        raise
+    return index, report, None
+
+
+def _parse_chunk(items: list[_Item], strict: bool, partial: bool) -> list[_Outcome]:
+    return [_parse_one(item, strict, partial) for item in items]
+
+
+def _warm_up() -> None:
+    """Worker initializer: build the parser and the caches once, before the first chunk."""
+    from .grammar import document_parser
+    from .normalize import match_text
+
+    document_parser()
+    match_text("繁體")
+
+
+def _chunks(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    chunk: list[_Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_many(
+    paths_or_texts: Iterable[Source],
+    *,
+    workers: int | None = None,
+    on_error: OnError = "collect",
+    progress: Progress | None = None,
+    strict: bool = False,
+    partial: bool = False,
+    chunksize: int = 8,
+) -> Iterator[Parsed]:
+    """Parse many reports with a pool of processes; yield a :class:`Parsed` per input, in order.
+
+    ``paths_or_texts`` holds paths (``str`` or ``os.PathLike``; the worker reads the file as
+    :func:`read_report` does), texts or bytes.  A ``str`` with a line break is a text, one
+    without is a path.  ``workers`` defaults to the CPUs available; ``workers=1`` parses in
+    this process, without a pool.
+
+    ``on_error``: ``"collect"`` yields failed inputs too, with their ``error`` set;
+    ``"skip"`` leaves them out; ``"raise"`` raises the first :class:`ParseError` (or
+    ``OSError``) once every input before it has been yielded.  Other exceptions are bugs and
+    are raised whatever ``on_error`` says, with a note naming the input.
+
+    ``progress(done, total)`` is called in this process after each input (``total`` is None
+    when the input has no length).  ``strict`` and ``partial`` are passed to
+    :func:`parse_report`.  Inputs go to the workers ``chunksize`` at a time, and at most
+    ``4 × workers`` chunks are in flight, so a generator of millions of paths is fine.
+    """
+    if on_error not in ("collect", "raise", "skip"):
+        raise ValueError(f"on_error must be 'collect', 'raise' or 'skip', not {on_error!r}")
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
+    n_workers = default_workers() if workers is None else workers
+    if n_workers < 1:
+        raise ValueError("workers must be at least 1")
+    total = len(paths_or_texts) if isinstance(paths_or_texts, Sized) else None
+    items = (_item(i, s) for i, s in enumerate(paths_or_texts))
+    outcomes: Iterator[tuple[_Item, _Outcome]]
+    if n_workers == 1:
+        outcomes = ((item, _parse_one(item, strict, partial)) for item in items)
+    else:
+        outcomes = _pooled(items, n_workers, chunksize, strict, partial)
+    return _report(outcomes, on_error, progress, total)
+
+
+def _report(
+    outcomes: Iterator[tuple[_Item, _Outcome]],
+    on_error: OnError,
+    progress: Progress | None,
+    total: int | None,
+) -> Iterator[Parsed]:
+    done = 0
+    for item, (index, report, error) in outcomes:
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        if error is not None:
+            if on_error == "raise":
+                raise error
+            if on_error == "skip":
+                continue
+        yield Parsed(index, _name(item), report, error)
+
+
+def _pooled(
+    items: Iterator[_Item], workers: int, chunksize: int, strict: bool, partial: bool
+) -> Iterator[tuple[_Item, _Outcome]]:
+    window = 4 * workers
+    pending: collections.deque[tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]]]
+    pending = collections.deque()
+    chunks = _chunks(items, chunksize)
+    with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm_up) as pool:
+        try:
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_parse_chunk, chunk, strict, partial)))
+                if len(pending) >= window:
+                    yield from _finish(pending.popleft())
+            while pending:
+                yield from _finish(pending.popleft())
+        finally:
+            # the consumer stopped early or an error is on its way: drop what is queued
+            for _chunk, future in pending:
+                future.cancel()
+
+
+def _finish(
+    entry: tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]],
+) -> Iterator[tuple[_Item, _Outcome]]:
+    chunk, future = entry
+    yield from zip(chunk, future.result(), strict=True)
