@@ -35,6 +35,7 @@ from govdisclosure.render import LAYOUTS, render
 TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
 HTML_LAYOUT = "html"
 WARM_UP = 20
+PARTS = ("seeds", "cold", "table", "many")
 SAMPLES = 20  # RSS samples over a batch
 
 
@@ -227,10 +228,13 @@ def many_speedup(m: int) -> dict[str, float]:
             paths.append(p)
         out: dict[str, float] = {}
         for workers in (1, 2):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), os.times()
             ok = sum(r.ok for r in parse_many(paths, workers=workers))
-            out[f"workers={workers}"] = time.perf_counter() - t0
+            wall, c1 = time.perf_counter() - t0, os.times()
             assert ok == m, f"{m - ok} reports failed"
+            cpu = sum(c1[k] - c0[k] for k in range(4))  # this process and the pool's workers
+            out[f"workers={workers}"] = wall
+            out[f"cores used (workers={workers})"] = cpu / wall
         out["speedup"] = out["workers=1"] / out["workers=2"]
         return out
 
@@ -242,36 +246,63 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=50, help="parses per seed for its median")
     ap.add_argument("--jobs", type=int, default=2, help="approaches measured at once (processes)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run only this part (repeatable; default: all of " + ", ".join(PARTS) + ")",
+    )
     args = ap.parse_args()
     if not 1 <= args.n <= 100_000:
         ap.error("--n must be between 1 and 100 000")
+    parts = set(args.only or PARTS)
     started = time.perf_counter()
     print(
         f"govdisclosure {govdisclosure.__version__} · Python {platform.python_version()} · "
-        f"{os.cpu_count()} CPUs · N = {args.n}",
+        f"{os.cpu_count()} CPUs · N = {args.n} · load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
     corpus.seed_reports()  # parsed once, before the workers fork
+    figures: dict[str, Any] = {}
+    if "seeds" in parts:
+        figures["seeds"] = _print_seeds(args.repeat)
+    if "cold" in parts:
+        figures["cold_start"] = _print_cold()
+    if "table" in parts:
+        figures["approaches"] = _print_table(args.n, args.jobs)
+    if "many" in parts:
+        figures["parse_many"] = _print_many(min(args.many, args.n))
+    print(f"\nTotal {time.perf_counter() - started:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
-    seeds = per_seed(args.repeat)
-    print(f"\nPer seed (median of {args.repeat} parses, one core):")
+
+def _print_seeds(repeat: int) -> list[tuple[str, int, float, float]]:
+    seeds = per_seed(repeat)
+    print(f"\nPer seed (median of {repeat} parses, one core):")
     print(f"  {'seed':<24}{'bytes':>8}{'parse ms':>11}{'+ check ms':>12}")
     for name, size, p, b in seeds:
-        print(f"  {name:<24}{size:>8}{p:>11.2f}{b:>12.2f}")
+        print(f"  {name:<24}{size:>8}{p:>11.2f}{b:>12.2f}", flush=True)
+    return seeds
 
+
+def _print_cold() -> tuple[float, float]:
     imp, first = cold_start()
     print(
         f"\nCold start (new interpreter): import {imp * 1e3:.0f} ms, "
         f"first parse + check {first * 1e3:.0f} ms (builds the parser)",
         flush=True,
     )
+    return imp, first
 
+
+def _print_table(n: int, jobs: int) -> dict[str, dict[str, Any]]:
     order = ["read_html", "ours-html", "ours-text", "regex"]  # longest first
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(args.jobs, maxtasksperchild=1) as pool:
-        results = {r["name"]: r for r in pool.imap_unordered(_run, [(a, args.n) for a in order])}
+    with ctx.Pool(jobs, maxtasksperchild=1) as pool:
+        results = {r["name"]: r for r in pool.imap_unordered(_run, [(a, n) for a in order])}
 
-    print(f"\nN = {args.n} reports per approach (one core each; {args.jobs} measured at a time)")
+    print(f"\nN = {n} reports per approach (one core each; {jobs} measured at a time)")
     head = (
         f"  {'approach':<52}{'median ms':>10}{'p95 ms':>9}{'reports/s':>11}"
         f"{'peak RSS MB':>13}{'RSS +KB/1000':>14}{'reports wrong':>15}{'cells wrong':>13}"
@@ -294,26 +325,20 @@ def main() -> None:
         f"  ours (HTML) ÷ read_html + fill  {h['median_ms'] / b['median_ms']:8.2f}×  (target < 1×)"
     )
 
-    many = many_speedup(min(args.many, args.n))
+    return results
+
+
+def _print_many(m: int) -> dict[str, float]:
+    load = os.getloadavg()[0]
+    many = many_speedup(m)
     print(
-        f"\nparse_many over {min(args.many, args.n)} files: workers=1 {many['workers=1']:.1f} s, "
+        f"\nparse_many over {m} files: workers=1 {many['workers=1']:.1f} s, "
         f"workers=2 {many['workers=2']:.1f} s → speed-up {many['speedup']:.2f}× "
-        f"({os.cpu_count()} CPUs)"
+        f"({os.cpu_count()} CPUs; the pool had {many['cores used (workers=2)']:.2f} cores of CPU "
+        f"time; load average {load:.2f} before: other work on the machine takes cores from it)",
+        flush=True,
     )
-    print(f"\nTotal {time.perf_counter() - started:.0f} s")
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "seeds": seeds,
-                    "cold_start": [imp, first],
-                    "approaches": results,
-                    "parse_many": many,
-                },
-                indent=2,
-            ),
-            encoding="utf-8",
-        )
+    return many
 
 
 if __name__ == "__main__":

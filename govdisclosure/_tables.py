@@ -91,19 +91,25 @@ def _label_ok(mode: str) -> Any:
     return ok
 
 
+@functools.lru_cache(maxsize=4096)
 def _numbering(text: str) -> str | None:
     """The numbering the template writes before a table 三 item label (「5」)."""
     k = label_key(text)
     best, score = None, 0.0
-    for s in T.SPECS.values():
-        for r in s.request_rows:
-            m = re.match(r"^(\d+)\.(.*)$", r.label)
-            if m is None:
-                continue
-            sc = similarity(k[: len(label_key(m.group(2))) + 2], label_key(m.group(2)))
-            if sc > score:
-                best, score = m.group(1), sc
+    for number, key in _NUMBERED:
+        sc = similarity(k[: len(key) + 2], key)
+        if sc > score:
+            best, score = number, sc
     return best if score >= LABEL_MATCH else None
+
+
+# (numbering, label key) of every numbered table 三 row of both templates, in template order
+_NUMBERED: tuple[tuple[str, str], ...] = tuple(
+    (m.group(1), label_key(m.group(2)))
+    for s in T.SPECS.values()
+    for r in s.request_rows
+    if (m := re.match(r"^(\d+)\.(.*)$", r.label)) is not None
+)
 
 
 def collect(parts: Sequence[Part], ctx: Context) -> Tables:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from attrs import frozen
@@ -35,9 +36,23 @@ class Violation:
     assessable: bool = True
 
 
-def values_of(part: object, prefix: str) -> dict[str, Any]:
-    """A model part's leaves by flat key (``prefix`` is the part's own path plus a dot)."""
-    return dict(flatten_object(part, prefix))
+def values_of(part: object, prefix: str) -> Mapping[str, Any]:
+    """A model part's leaves by flat key (``prefix`` is the part's own path plus a dot).
+
+    The rules of one ``check`` ask for the same part again and again: the last few answers
+    are kept, keyed by the part's identity (the part is held, so its id cannot be reused).
+    """
+    for held, held_prefix, values in _RECENT:
+        if held is part and held_prefix == prefix:
+            return values
+    values = MappingProxyType(dict(flatten_object(part, prefix)))
+    _RECENT.insert(0, (part, prefix, values))
+    del _RECENT[_KEEP:]
+    return values
+
+
+_KEEP = 4
+_RECENT: list[tuple[object, str, Mapping[str, Any]]] = []
 
 
 def fail(rule_id: str, message: str, fields: Iterable[str] = ()) -> Violation:

@@ -159,6 +159,8 @@ def parse_many(
     if n_workers < 1:
         raise ValueError("workers must be at least 1")
     total = len(paths_or_texts) if isinstance(paths_or_texts, Sized) else None
+    if total is not None:  # no more processes than there are chunks to give them
+        n_workers = max(1, min(n_workers, -(-total // chunksize)))
     items = (_item(i, s) for i, s in enumerate(paths_or_texts))
     outcomes: Iterator[tuple[_Item, _Outcome]]
     if n_workers == 1:
@@ -175,16 +177,23 @@ def _report(
     total: int | None,
 ) -> Iterator[Parsed]:
     done = 0
-    for item, (index, report, error) in outcomes:
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        if error is not None:
-            if on_error == "raise":
-                raise error
-            if on_error == "skip":
-                continue
-        yield Parsed(index, _name(item), report, error)
+    try:
+        for item, (index, report, error) in outcomes:
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            if error is not None:
+                if on_error == "raise":
+                    raise error
+                if on_error == "skip":
+                    continue
+            yield Parsed(index, _name(item), report, error)
+    finally:
+        # shut the pool down here and now, not whenever (and in whichever thread) the
+        # garbage collector gets to it
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
 
 
 def _pooled(

@@ -143,7 +143,10 @@ class ReportTransformer(Transformer[Token, Document]):
     # ---------------------------------------------------------------- cells
 
     def number(self, tok: Token) -> Cell:
-        m = _NUMBER.fullmatch(str(tok).strip())
+        text = str(tok)
+        if text.isascii() and text.isdigit():  # most cells: a plain count
+            return self._cell(tok, CellKind.NUMBER, Decimal(text))
+        m = _NUMBER.fullmatch(text.strip())
         assert m is not None
         return self._cell(tok, CellKind.NUMBER, Decimal(m.group(1).replace(",", "")), m.group(2))
 

@@ -14,6 +14,9 @@ from govdisclosure import Parsed, ParseError, parse_many, parse_report
 
 NOT_A_REPORT = "今天天气很好。\n我们去公园散步。\n"
 
+# a pool left to the garbage collector shows up as an unraisable exception: fail on it
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+
 
 def _inputs(tmp_path: Path) -> list[object]:
     missing = tmp_path / "missing.txt"
@@ -62,7 +65,8 @@ def test_results_in_input_order_with_errors_collected(tmp_path: Path, workers: i
 
 
 def test_errors_skipped(tmp_path: Path) -> None:
-    results = list(parse_many(_inputs(tmp_path), workers=2, on_error="skip"))  # type: ignore[arg-type]
+    inputs = _inputs(tmp_path)
+    results = list(parse_many(inputs, workers=2, chunksize=2, on_error="skip"))  # type: ignore[arg-type]
     assert [r.index for r in results] == [0, 1, 2, 4, 6]
     assert all(r.ok for r in results)
 
@@ -70,14 +74,15 @@ def test_errors_skipped(tmp_path: Path) -> None:
 def test_raise_after_the_inputs_before_the_error() -> None:
     seen: list[Parsed] = []
     with pytest.raises(ParseError):
-        for r in parse_many([SEEDS[0], NOT_A_REPORT, SEEDS[1]], workers=2, on_error="raise"):
+        inputs = [SEEDS[0], NOT_A_REPORT, SEEDS[1]]
+        for r in parse_many(inputs, workers=2, chunksize=1, on_error="raise"):
             seen.append(r)
     assert [r.index for r in seen] == [0]
 
 
 def test_progress_counts_every_input() -> None:
     calls: list[tuple[int, int | None]] = []
-    list(parse_many(SEEDS, workers=2, progress=lambda d, t: calls.append((d, t))))
+    list(parse_many(SEEDS, workers=2, chunksize=2, progress=lambda d, t: calls.append((d, t))))
     assert calls == [(i, len(SEEDS)) for i in range(1, len(SEEDS) + 1)]
     calls.clear()
     list(parse_many(iter(SEEDS), workers=1, progress=lambda d, t: calls.append((d, t))))

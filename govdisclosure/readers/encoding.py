@@ -91,7 +91,7 @@ class _Unmojibaked:
     prefixes: tuple[bytes, ...]  # per U+FFFD made here: the known first bytes of the character
 
 
-_SLOW = frozenset("?\ufffd€")
+_SLOW = re.compile("[?\ufffd€]")
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 
 
@@ -103,7 +103,7 @@ def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
     strictly.  ``again``: the line was repaired once already, so a '?' right after a lost
     character is that character's own lost-byte mark from the first damage.
     """
-    if not any(ch in _SLOW for ch in line):
+    if not _SLOW.search(line):
         try:  # the common case, at C speed: no lost bytes, no euro sign, no private use
             text = line.encode("gbk").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):

@@ -148,6 +148,7 @@ def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _SEP_IN_CELL = re.compile(r"[|\t]")
+_ALNUM = re.compile(r"[^\W_]+")  # str.isalnum characters: \w is them and '_'
 
 
 def _wide(ch: str) -> bool:
@@ -259,7 +260,7 @@ class _Flow:
         if not self._origin and s.strip():
             self._origin = line or 1
         self._parts.append(s)
-        visible = sum(1 for ch in s if ch.isalnum())
+        visible = sum(map(len, _ALNUM.findall(s)))
         self._chars += visible
         if in_link:
             self._link_chars += visible
@@ -434,6 +435,8 @@ def _visible(
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
+    if len(td) == 0:  # no child element (most cells): its own text, without the tree walk
+        return _SEP_IN_CELL.sub(" ", collapse(td.text or "").strip())
     parts: list[str] = []
     for event, el, tag, _skip in _visible(td):
         if event == "start":
