@@ -18,6 +18,7 @@ from attrs import frozen
 
 from .model import Report, Section
 from .normalize import match_text
+from .serialize import section_text
 
 __all__ = [
     "Claim",
@@ -106,33 +107,18 @@ def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
     yield from found.items()
 
 
-def _texts(section: Section, key: str) -> Iterator[tuple[str, str]]:
-    """(flat key, text) of a section and of all its sub-sections (one flat column: ``key``)."""
-    yield key, section.text
-
-    def walk(s: Section) -> Iterator[str]:
-        yield s.title
-        yield s.text
-        for sub in s.subsections:
-            yield from walk(sub)
-
-    for sub in section.subsections:
-        for text in walk(sub):
-            yield key, text
-
-
 def claims(report: Report) -> tuple[Claim, ...]:
     """Every table quantity stated in section 一 (总体情况), in reading order."""
     out: list[Claim] = []
-    for field, text in _texts(report.overview, "overview"):
-        whole = match_text(text)  # one conversion, to pass over the clauses that state nothing
-        if len(whole) != len(text):  # pragma: no cover - match_text keeps the length
-            whole = text
-        for m in _CLAUSE.finditer(text):
-            if not _MAY_CLAIM.search(m.group()) and not _MAY_CLAIM.search(whole, *m.span()):
-                continue
-            for quantity, value in _clause_claims(m.group()):
-                out.append(Claim(quantity, value, field, m.group().strip()))
+    text = section_text(report.overview)
+    whole = match_text(text)  # one conversion, to pass over the clauses that state nothing
+    if len(whole) != len(text):  # pragma: no cover - match_text keeps the length
+        whole = text
+    for m in _CLAUSE.finditer(text):
+        if not _MAY_CLAIM.search(m.group()) and not _MAY_CLAIM.search(whole, *m.span()):
+            continue
+        for quantity, value in _clause_claims(m.group()):
+            out.append(Claim(quantity, value, "overview", m.group().strip()))
     return tuple(out)
 
 
@@ -161,7 +147,7 @@ def _first_year(text: str | None, pattern: re.Pattern[str]) -> int | None:
 
 
 def year_evidence(report: Report) -> YearEvidence:
-    overview = "\n".join(t for _k, t in _texts(report.overview, "overview"))
+    overview = section_text(report.overview)
     period = _first_year(report.preamble, _PERIOD) or _first_year(overview, _PERIOD)
     counts = Counter(int(y) for y in _YEAR.findall(match_text(overview)))
     ranked = counts.most_common(2)
@@ -187,7 +173,7 @@ _NO_NOTICE = re.compile(r"(?:未|没有)(?:发出|下发|发送|送达|寄送)?\
 
 
 def fee_statement(section: Section) -> FeeStatement:
-    text = match_text("\n".join(t for _k, t in _texts(section, "")))
+    text = match_text(section_text(section))
     if _NO_NOTICE.search(text):
         return FeeStatement.NO_NOTICE
     if any(w in text for w in _FEE_WORDS):

@@ -1,7 +1,7 @@
 """The rule registry as data: id, severity, statement in Chinese and English, keys read.
 
 :mod:`govdisclosure.invariants` pairs each entry with its function; ``docs/rules.md`` is
-generated from these entries (``python -m govdisclosure.rules_doc``).
+generated from these entries (``python -m govdisclosure._docs``).
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "总体情况中所述申请数、结转数、行政复议数、行政诉讼数、制发规范性文件数与表格一致",
         "Numbers section 一 states for applications received, carried over/forward, "
         "reconsiderations, lawsuits and normative documents issued equal the tables",
-        ("overview", "overview", "requests.new_received.total",
+        ("overview", "requests.new_received.total",
          "requests.carried_over.total", "requests.carried_forward.total",
          "appeals.*.total", "proactive.normative_documents.issued",
          "proactive.normative_documents.newly_made"),

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import template as T
+from ._rules_tables import item_rows
 from ._violation import Violation, fail, unassessable
-from .model import Proactive2019, Proactive2021, Report, Template
+from .model import Proactive2019, Proactive2021, Report
 
 __all__ = ["t2_items", "t2_stock", "t3_carry"]
 
@@ -100,19 +101,16 @@ def t2_items(prev: Report, cur: Report) -> tuple[Violation, ...]:
     if not (isinstance(prev.proactive, Proactive2019) and isinstance(cur.proactive, Proactive2019)):
         return ()
     out: list[Violation] = []
-    for block in T.spec(Template.V2019).proactive:
-        if not any(c.kind == "signed" for c in block.columns):
-            continue
-        for row in block.rows:
-            out.extend(
-                _compare(
-                    "T2-ITEMS",
-                    f"{row.label}: {cur.year} 上一年项目数量 vs {prev.year} 上一年项目数量 + 增/减",
-                    [(cur, f"proactive.{row.key}.previous_items", 1)],
-                    [
-                        (prev, f"proactive.{row.key}.previous_items", 1),
-                        (prev, f"proactive.{row.key}.change", 1),
-                    ],
-                )
+    for row in item_rows():
+        out.extend(
+            _compare(
+                "T2-ITEMS",
+                f"{row.label}: {cur.year} 上一年项目数量 vs {prev.year} 上一年项目数量 + 增/减",
+                [(cur, f"proactive.{row.key}.previous_items", 1)],
+                [
+                    (prev, f"proactive.{row.key}.previous_items", 1),
+                    (prev, f"proactive.{row.key}.change", 1),
+                ],
             )
+        )
     return tuple(out)

@@ -176,31 +176,35 @@ def t2_in_force(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ..
     return tuple(out)
 
 
+def item_rows() -> Iterator[T.ProactiveRow]:
+    """The V2019 rows of table 二 with 上一年项目数量 and a signed 本年增/减."""
+    for block in T.spec(Template.V2019).proactive:
+        if any(c.kind == "signed" for c in block.columns):
+            yield from block.rows
+
+
 def t2_delta(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]:
     """T2-V2019-DELTA: V2019 上一年项目数量 + 本年增/减 ≥ 0 (no fewer than no items)."""
     if not isinstance(proactive, Proactive2019):
         return ()
     out: list[Violation] = []
-    for block in T.spec(Template.V2019).proactive:
-        if not any(c.kind == "signed" for c in block.columns):
-            continue
-        for row in block.rows:
-            item = getattr(proactive, row.key)
-            keys = (f"proactive.{row.key}.previous_items", f"proactive.{row.key}.change")
-            if item.previous_items is None or item.change is None:
-                blank = [
-                    k
-                    for k, v in zip(keys, (item.previous_items, item.change), strict=True)
-                    if v is None
-                ]
-                out.append(unassessable("T2-V2019-DELTA", row.label, blank))
-            elif item.previous_items + item.change < 0:
-                out.append(
-                    fail(
-                        "T2-V2019-DELTA",
-                        f"{row.label}: 上一年项目数量 {item.previous_items} + 本年增/减 "
-                        f"{item.change:+d} leaves {item.previous_items + item.change} items",
-                        keys,
-                    )
+    for row in item_rows():
+        item = getattr(proactive, row.key)
+        keys = (f"proactive.{row.key}.previous_items", f"proactive.{row.key}.change")
+        if item.previous_items is None or item.change is None:
+            blank = [
+                k
+                for k, v in zip(keys, (item.previous_items, item.change), strict=True)
+                if v is None
+            ]
+            out.append(unassessable("T2-V2019-DELTA", row.label, blank))
+        elif item.previous_items + item.change < 0:
+            out.append(
+                fail(
+                    "T2-V2019-DELTA",
+                    f"{row.label}: 上一年项目数量 {item.previous_items} + 本年增/减 "
+                    f"{item.change:+d} leaves {item.previous_items + item.change} items",
+                    keys,
                 )
+            )
     return tuple(out)

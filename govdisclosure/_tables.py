@@ -139,6 +139,7 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                 elif mode == "t3" and _looks_like_table4_values(row):
                     mode = "t4"
                 if mode is None:
+                    _outside(row, part.key, ctx)
                     continue
                 table = tables.rows[mode]
                 if pending and _has_values(row):
@@ -153,6 +154,18 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                     ctx.consumed.add(id(item))
                 tables.first_line.setdefault(mode, row.line)
     return tables
+
+
+def _outside(row: Row, part: str, ctx: Context) -> None:
+    """A row of numbers outside tables 二/三/四 is kept as text of its section, and named."""
+    numbers = [c.display for c in row.cells if c is not None and c.kind is not CellKind.LABEL]
+    if len(numbers) >= 2:
+        ctx.diag(
+            "row-outside-tables",
+            f"row {row.display()!r} in {part} is not part of tables 二/三/四; its numbers "
+            f"{numbers} stay in the section's text",
+            row.line,
+        )
 
 
 def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:

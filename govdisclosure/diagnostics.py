@@ -169,6 +169,12 @@ _CODES = (
         "digits '1245': 3 splits satisfy the arithmetic ([1, 2, 45], [1, 24, 5], [12, 4, 5])",
     ),
     DiagnosticCode(
+        "row-outside-tables", "inference",
+        "A row of numbers stands outside tables 二/三/四 (in the front matter or a prose "
+        "section); it stays in that section's text and its numbers are named here.",
+        "row '网站 | 663 | 214' in overview is not part of tables 二/三/四",
+    ),
+    DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
         "table 四's 15 numbers stand on 3 rows; read in order",
     ),

@@ -3,10 +3,10 @@
 Every rule is a pure function ``(part of the model) -> tuple[Violation, ...]`` (in
 ``_rules_tables``, ``_rules_document``, ``_rules_series``; re-exported here).  :data:`RULES`
 pairs each with its registry entry (``_rulebook``: stable id, severity, one-line statement
-in Chinese and English, the flat keys it reads); ``docs/rules.md`` is generated from it by
-``python -m govdisclosure.rules_doc``.  :func:`check` runs every single-report rule,
-:func:`check_series` the cross-year ones.  Nothing here reads text: the sentences of the
-prose are read by ``_prose``.
+in Chinese and English, the flat keys it reads); ``docs/rules.md`` is generated from it
+(``govdisclosure.rules_doc``, by ``python -m govdisclosure._docs``).  :func:`check` runs every
+single-report rule, :func:`check_series` the cross-year ones.  Nothing here reads text:
+the sentences of the prose are read by ``_prose``.
 
 **Not assessable.**  When a value a rule needs is ``None`` (a blank cell, no year), the rule
 is neither passed nor failed: it yields a :class:`Violation` of severity ``info`` with
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from attrs import evolve, field, frozen
 
-from ._rulebook import RULEBOOK, Severity
+from ._rulebook import RULEBOOK, RuleInfo, Severity
 from ._rules_document import d_deadline, d_fee_text, d_sections, d_text, d_version, d_year
 from ._rules_series import t2_items, t2_stock, t3_carry
 from ._rules_tables import (
@@ -76,15 +76,9 @@ RuleFunction = Callable[..., tuple[Violation, ...]]
 
 
 @frozen
-class Rule:
-    """A registry entry with its function (see ``_rulebook.RuleInfo`` for the fields)."""
+class Rule(RuleInfo):
+    """A registry entry (see ``_rulebook.RuleInfo``) with its function."""
 
-    id: str
-    severity: Severity
-    zh: str
-    en: str
-    reads: tuple[str, ...]
-    part: str
     function: RuleFunction = field(eq=False, repr=False)
 
     def run(self, report: Report) -> tuple[Violation, ...]:

@@ -57,6 +57,8 @@ LAYOUTS: dict[str, Layout] = {
 
 def render(report: Report, layout: str | Layout = "pipe") -> str:
     """The report as text in ``layout`` (a name of :data:`LAYOUTS` or a :class:`Layout`)."""
+    if isinstance(layout, str) and layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)} or a Layout")
     lay = LAYOUTS[layout] if isinstance(layout, str) else layout
     if lay.cells == "html":
         from ._html_layout import render_html

@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
+from report_strategies import builds
+from support import value_at, with_value
 
 from govdisclosure import Report, Script, Template
 from govdisclosure import template as T
@@ -281,9 +283,8 @@ def layouts() -> st.SearchStrategy[Layout]:
 
 # --------------------------------------------------------------------------- any model
 
-_COUNT = st.none() | st.integers(-3, 12) | st.integers(-(10**9), 10**9)
-_MONEY = st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=4)
-_TEXT = st.text(max_size=40) | st.sampled_from(
+# prose that the document rules read, among arbitrary text
+_PROSE = st.text(max_size=40) | st.sampled_from(
     [
         "收到申请3件",
         "行政复议 1 项",
@@ -293,67 +294,48 @@ _TEXT = st.text(max_size=40) | st.sampled_from(
         "统计期限为2021年1月1日",
     ]
 )
-
-
-def _any_of(cls: type[X], draw: Draw) -> X:
-    """Any instance of a model class: every leaf drawn by its declared type."""
-    from govdisclosure._paths import leaf_types
-
-    values: dict[str, Any] = {}
-    for path, tp in leaf_types(cls):
-        text = str(tp)
-        if "Decimal" in text:
-            values[path] = draw(_MONEY)
-        elif "int" in text:
-            values[path] = draw(_COUNT)
-        elif "ExtraRow" in text:
-            values[path] = ()
-    return build(cls, values)
-
-
-def _any_section(draw: Draw, depth: int = 1) -> Section:
-    subs: tuple[Section, ...] = ()
-    if depth:
-        subs = tuple(_any_section(draw, depth - 1) for _ in range(draw(st.integers(0, 3))))
-    return Section(draw(_TEXT), draw(_TEXT), subs)
+_SECTIONS = st.builds(
+    Section,
+    title=_PROSE,
+    text=_PROSE,
+    subsections=st.lists(st.builds(Section, title=_PROSE, text=_PROSE), max_size=3).map(tuple),
+)
+_CODES = st.sampled_from(["heading-missing", "heading-order", "row-missing", "encoding"])
 
 
 @st.composite
 def any_reports(draw: Draw) -> Report:
-    """Any report the model's types admit, coherent or not."""
-    requests = _any_of(RequestStats, draw)
-    oh = requests.outcomes.other_handling
-    shape = draw(st.sampled_from(["as-built", "split", "undivided", "none"]))
-    if shape != "as-built":
-        keep = {"split": ("no_correction", "fee_unpaid", "other"), "undivided": ("undivided",)}
-        oh = attrs.evolve(
-            oh, **{k: getattr(oh, k) if k in keep.get(shape, ()) else None for k in
-                   ("no_correction", "fee_unpaid", "other", "undivided")}
-        )  # fmt: skip
-        requests = attrs.evolve(
-            requests, outcomes=attrs.evolve(requests.outcomes, other_handling=oh)
+    """Any report the model's types admit, coherent or not: blank and negative cells, text
+    anywhere, table 二 of either template, （六）其他处理 in any shape, no year …"""
+    report: Report = draw(
+        builds(
+            Report,
+            proactive=builds(Proactive2019) | builds(Proactive2021),
+            overview=_SECTIONS,
+            other_matters=_SECTIONS,
+            preamble=_PROSE,
+            year=st.none() | st.integers(1990, 2100),
+            missing=st.lists(st.sampled_from([h.key for h in T.HEADINGS]), max_size=2).map(tuple),
+            diagnostics=st.lists(
+                st.builds(Diagnostic, _CODES, _PROSE, st.none() | st.integers(1, 500)),
+                max_size=3,
+            ).map(tuple),
         )
-    proactive_cls = draw(st.sampled_from([Proactive2019, Proactive2021]))
-    codes = st.sampled_from(["heading-missing", "heading-order", "row-missing", "encoding"])
-    return Report(
-        template=draw(st.sampled_from(Template)),
-        script=draw(st.sampled_from(Script)),
-        overview=_any_section(draw),
-        proactive=_any_of(proactive_cls, draw),
-        requests=requests,
-        appeals=_any_of(AppealStats, draw),
-        problems=_any_section(draw),
-        other_matters=_any_section(draw),
-        title=draw(st.none() | _TEXT),
-        organ=draw(st.none() | _TEXT),
-        year=draw(st.none() | st.integers(1990, 2100)),
-        preamble=draw(_TEXT),
-        signed_by=draw(st.none() | _TEXT),
-        signed_on=draw(st.none() | st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 1, 1))),
-        metadata=tuple(draw(st.lists(st.tuples(_TEXT, _TEXT), max_size=3))),
-        missing=tuple(draw(st.lists(st.sampled_from([h.key for h in T.HEADINGS]), max_size=2))),
-        diagnostics=tuple(
-            Diagnostic(c, draw(_TEXT), draw(st.none() | st.integers(1, 500)))
-            for c in draw(st.lists(codes, max_size=3))
-        ),
     )
+    keys = [k for k, _kind in T.number_fields(report.template)]
+    for key in draw(st.lists(st.sampled_from(keys), max_size=4)):
+        try:
+            value = value_at(report, key)
+        except AttributeError:  # table 二 of the other template
+            continue
+        if isinstance(value, int | Decimal):
+            report = with_value(report, key, -abs(value) - 1)
+    oh = report.requests.outcomes.other_handling
+    keep = draw(
+        st.sampled_from([None, (), ("undivided",), ("no_correction", "fee_unpaid", "other")])
+    )
+    if keep is not None:
+        parts = ("no_correction", "fee_unpaid", "other", "undivided")
+        oh = attrs.evolve(oh, **{k: getattr(oh, k) if k in keep else None for k in parts})
+        report = with_value(report, "requests.outcomes.other_handling", oh)
+    return report

@@ -84,3 +84,8 @@ def test_blank_cells_are_written_as_placeholders_not_zero() -> None:
     text = render(attrs.evolve(report, requests=requests), "pipe")
     assert "一、本年新收政府信息公开申请数量 | 70 | 2 | 0 | 0 | 0 | 0 | / | ||" in text
     assert parse_report(text).requests.new_received.total is None
+
+
+def test_an_unknown_layout_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown layout 'docx'"):
+        render(_report(), "docx")

@@ -20,7 +20,7 @@ TESTS = Path(__file__).resolve().parent
 def test_docs_rules_md_is_generated_from_the_registry() -> None:
     written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert written == rules_markdown(), (
-        "docs/rules.md is stale: run `python -m govdisclosure.rules_doc > docs/rules.md`"
+        "docs/rules.md is stale: run `python -m govdisclosure._docs`"
     )
 
 
