@@ -137,13 +137,13 @@ class ReportTransformer(Transformer[Token, Document]):
         self, tok: Token, kind: CellKind, value: Decimal | None = None, unit: str | None = None
     ) -> Cell:
         return Cell(
-            kind, str(tok).strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit
+            kind, tok.value.strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit
         )
 
     # ---------------------------------------------------------------- cells
 
     def number(self, tok: Token) -> Cell:
-        text = str(tok)
+        text = tok.value
         if text.isascii() and text.isdigit():  # most cells: a plain count
             return self._cell(tok, CellKind.NUMBER, Decimal(text))
         m = _NUMBER.fullmatch(text.strip())
@@ -151,7 +151,7 @@ class ReportTransformer(Transformer[Token, Document]):
         return self._cell(tok, CellKind.NUMBER, Decimal(m.group(1).replace(",", "")), m.group(2))
 
     def signed(self, tok: Token) -> Cell:
-        m = _SIGNED.fullmatch(str(tok).strip())
+        m = _SIGNED.fullmatch(tok.value.strip())
         assert m is not None
         word, sign, digits = m.groups()
         negative = sign == "-" or (word or "").startswith("减")
@@ -159,7 +159,7 @@ class ReportTransformer(Transformer[Token, Document]):
         return self._cell(tok, CellKind.SIGNED, -value if negative else value)
 
     def amount(self, tok: Token) -> Cell:
-        m = _AMOUNT.fullmatch(str(tok).strip())
+        m = _AMOUNT.fullmatch(tok.value.strip())
         assert m is not None
         try:
             value = Decimal(m.group(1))
@@ -183,11 +183,11 @@ class ReportTransformer(Transformer[Token, Document]):
         # the row's line is its first cell's or separator's (the parser keeps no positions
         # on rules: propagate_positions costs a third of the parse)
         line = next(c.line or 0 for c in children if c is not None)
-        cells = tuple(c for c in children if not isinstance(c, Token) or c.type != "SEP")
+        cells = tuple(c for c in children if c is None or isinstance(c, Cell))
         return Row(line, cells)
 
     def prose(self, tok: Token) -> Prose:
-        return Prose(tok.line or 0, str(tok).strip(), self._source(tok))
+        return Prose(tok.line or 0, tok.value.strip(), self._source(tok))
 
     # ---------------------------------------------------------------- structure
 
@@ -198,12 +198,12 @@ class ReportTransformer(Transformer[Token, Document]):
     @v_args(inline=False)
     def section(self, children: list[Any]) -> RawSection:
         tok = children[0]
-        return _section(Heading(tok.line, str(tok).strip(), self._source(tok)), children[1:])
+        return _section(Heading(tok.line, tok.value.strip(), self._source(tok)), children[1:])
 
     @v_args(inline=False)
     def subsection(self, children: list[Any]) -> RawSection:
         tok = children[0]
-        return _section(Heading(tok.line, str(tok).strip(), self._source(tok)), children[1:])
+        return _section(Heading(tok.line, tok.value.strip(), self._source(tok)), children[1:])
 
     @v_args(inline=False)
     def start(self, children: list[Any]) -> Document:

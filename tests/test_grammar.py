@@ -81,3 +81,27 @@ def test_cell_source_text_keeps_traditional_characters() -> None:
     assert isinstance(row, Row) and row.cells[0] is not None
     assert row.cells[0].text == "行政规范性文件"
     assert row.cells[0].display == "行政規範性文件"
+
+
+def test_compiled_and_pure_python_parsers_agree() -> None:
+    """With lark-cython installed (the ``fast`` extra, in ``dev``) both parsers give one result."""
+    import pytest
+
+    from govdisclosure import grammar
+    from govdisclosure.serialize import to_json
+    from govdisclosure.transform import displaying
+
+    if not grammar.accelerated():
+        pytest.skip("lark-cython is not installed")
+    from support import SEED_NAMES, seed_text
+
+    from govdisclosure.bind import bind
+
+    for name in SEED_NAMES:
+        norm = normalize(seed_text(name))
+        results = []
+        for pure in (True, False):
+            with displaying(norm.display):
+                doc = grammar.document_parser(pure).parse(norm.grammar_input())
+            results.append(to_json(bind(doc, norm)))  # type: ignore[arg-type]
+        assert results[0] == results[1], name
