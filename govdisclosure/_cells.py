@@ -78,7 +78,3 @@ def place_values(region: Sequence[Cell | None], n: int, layout: Layout | None = 
         f"{filled} value(s) for {n} columns and blank cells at the edges: "
         "the columns they belong to cannot be told",
     )
-
-
-def is_value(cell: Cell | None) -> bool:
-    return cell is not None and cell.kind is not CellKind.LABEL

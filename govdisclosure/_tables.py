@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
 
 from attrs import define, field
 
@@ -81,7 +80,9 @@ def _labels_of(mode: str) -> list[str]:
     return [g.label for g in T.APPEAL_GROUPS]
 
 
-def _label_ok(mode: str) -> Any:
+@functools.cache
+def _label_ok(mode: str) -> Callable[[str], bool]:
+    """Whether a label names a row of the table ``mode`` (built once per table)."""
     keys = [label_key(x) for x in _labels_of(mode)]
 
     def ok(text: str) -> bool:
@@ -814,8 +815,3 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
                 ctx,
             )
     return build(AppealStats, ctx.values, "appeals.")
-
-
-def all_rows(tables: Tables) -> Iterable[Row]:
-    for rows in tables.rows.values():
-        yield from rows

@@ -10,7 +10,7 @@ from typing import Any
 
 from lark import Lark
 
-__all__ = ["accelerated", "document_parser", "grammar_path", "grammar_text", "parser"]
+__all__ = ["accelerated", "document_parser", "grammar_path", "grammar_text"]
 
 # Set to 1 to use Lark's pure-Python LALR even when lark-cython is installed.
 PURE_PYTHON_ENV = "GOVDISCLOSURE_PURE_PYTHON"
@@ -34,17 +34,6 @@ def grammar_path() -> str:
     if packaged.is_file():
         return str(packaged)
     return str(Path(__file__).resolve().parent.parent / "grammars" / GRAMMAR)
-
-
-@functools.cache
-def parser() -> Lark:
-    """The LALR parser with a contextual lexer, built on first use and kept."""
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        maybe_placeholders=True,
-    )
 
 
 def _plugins(pure: bool) -> dict[str, Any]:

@@ -50,10 +50,6 @@ class Cell:
     value: Decimal | None = None  # for NUMBER, SIGNED and AMOUNT
     unit: str | None = None  # 万元, 元, 件 … when written in the cell
 
-    @property
-    def numeric(self) -> bool:
-        return self.value is not None
-
 
 @frozen
 class Row:
@@ -108,7 +104,7 @@ _DISPLAY: ContextVar[tuple[str, ...]] = ContextVar("govdisclosure_display")
 
 @contextlib.contextmanager
 def displaying(display: tuple[str, ...]) -> Iterator[None]:
-    """Give a built-in :class:`ReportTransformer` (``display=None``) the lines being parsed."""
+    """Give the :class:`ReportTransformer` built into the parser the lines being parsed."""
     token = _DISPLAY.set(display)
     try:
         yield
@@ -120,17 +116,12 @@ def displaying(display: tuple[str, ...]) -> Iterator[None]:
 class ReportTransformer(Transformer[Token, Document]):
     """Callbacks named after the grammar's rules, each building one attrs class.
 
-    ``display`` is the canonical text's display lines; ``None`` for the transformer built into
-    the parser, which reads them from :func:`displaying` instead.
+    Built into the parser (``grammar.document_parser``); the display lines of the text being
+    parsed come from :func:`displaying`.
     """
 
-    def __init__(self, display: tuple[str, ...] | None = None) -> None:
-        super().__init__()
-        self._display = display
-
     def _source(self, tok: Token) -> str:
-        display = self._display if self._display is not None else _DISPLAY.get()
-        line = display[(tok.line or 1) - 1]
+        line = _DISPLAY.get()[(tok.line or 1) - 1]
         return line[(tok.column or 1) - 1 : (tok.end_column or 1) - 1].strip()
 
     def _cell(

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govdisclosure.grammar import parser
+from govdisclosure.grammar import document_parser
 from govdisclosure.normalize import normalize
-from govdisclosure.transform import CellKind, Document, ReportTransformer, Row
+from govdisclosure.transform import CellKind, Document, Row, displaying
 
 
 def read(text: str) -> Document:
     norm = normalize(text)
-    return ReportTransformer(norm.display).transform(parser().parse(norm.grammar_input()))
+    with displaying(norm.display):
+        document: Document = document_parser().parse(norm.grammar_input())
+    return document
 
 
 def test_headings_subheadings_prose() -> None:

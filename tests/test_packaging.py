@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure
-from govdisclosure.grammar import grammar_path, parser
+from govdisclosure.grammar import document_parser, grammar_path
 
 PACKAGE = Path(govdisclosure.__file__).resolve().parent
 INSTALLED = PACKAGE.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve())
@@ -23,7 +23,7 @@ def test_grammar_is_read_from_inside_the_installed_package() -> None:
 
 
 def test_parser_builds_once_and_is_cached() -> None:
-    assert parser() is parser()
+    assert document_parser() is document_parser()
 
 
 def test_py_typed_and_sample_are_shipped() -> None:
