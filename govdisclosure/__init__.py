@@ -10,14 +10,18 @@
 
 from __future__ import annotations
 
-from ._parser import parse_report, read_report
-from .batch import Parsed, parse_many
-from .errors import ParseError
-from .invariants import Violation, check, check_series
-from .locate import locate
-from .model import Diagnostic, Report, Script, Template
-from .render import render
-from .serialize import flatten
+from govdisclosure import deprecated as _deprecated
+from govdisclosure.api import parse_report, read_report
+from govdisclosure.batch import Parsed, parse_many
+from govdisclosure.check.invariants import Violation, check, check_series
+from govdisclosure.check.locate import locate
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Diagnostic, Report, Script, Template
+from govdisclosure.version import __version__ as __version__
+from govdisclosure.write.render import render
+from govdisclosure.write.serialize import flatten
+
+_deprecated.install()
 
 __all__ = [
     "Diagnostic",
@@ -37,4 +41,3 @@ __all__ = [
     "render",
 ]
 
-__version__ = "0.1.0"

@@ -20,8 +20,8 @@ from typing import Any
 import click
 from attrs import frozen
 
-from . import __version__
-from ._batch import (
+from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.reportfiles import (
     INTERNAL,
     REPORT_SUFFIXES,
     UNREADABLE,
@@ -31,9 +31,9 @@ from ._batch import (
     read_one,
     source_lines,
 )
-from .invariants import Severity, Violation, check
-from .serialize import to_json
-from .tables import (
+from govdisclosure.version import __version__
+from govdisclosure.write.serialize import to_json
+from govdisclosure.write.tables import (
     VIOLATION_COLUMNS,
     Record,
     columns,
@@ -150,7 +150,7 @@ def parse(
         else:
             click.echo("[\n" + ",\n".join(texts) + "\n]" if texts else "[]")
     else:
-        from .tables import to_records
+        from govdisclosure.write.tables import to_records
 
         buffer = io.StringIO()
         write_csv(to_records({o.name: o.report for o in good if o.report is not None}), buffer)
@@ -318,7 +318,7 @@ def _export_one(task: tuple[str, str, str | None, bool]) -> _Exported:
     outcome = read_one(report_id, data, encoding=encoding, strict=strict)
     if outcome.report is None:
         return _Exported(report_id, None, code=outcome.code, message=outcome.message)
-    from .tables import to_records
+    from govdisclosure.write.tables import to_records
 
     try:
         rows = tuple(violation_rows(report_id, outcome.report))

@@ -333,3 +333,14 @@ class Report:
 
 def _rebuild_report(values: dict[str, Any], spans: dict[str, tuple[int, int]]) -> Report:
     return Report(**values, locations={k: SourceSpan(*s) for k, s in spans.items()})
+
+
+def section_text(section: Section) -> str:
+    """A section's text followed by each sub-section's title and text, one per line."""
+    parts = [section.text] if section.text else []
+    for sub in section.subsections:
+        parts.append(sub.title)
+        body = section_text(sub)
+        if body:
+            parts.append(body)
+    return "\n".join(parts)
