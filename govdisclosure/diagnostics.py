@@ -184,7 +184,8 @@ _CODES = (
     ),
     DiagnosticCode(
         "cell-placeholder", "gap",
-        "A number cell holds 「/」「-」「—」「无」「不适用」; the field is None.",
+        "A number cell holds 「/」「-」「—」「无」「不适用」 or text that stands for no number "
+        "(「暂无」「–」「*」「〇」); the field is None.",
         "proactive.fees holds '/'; taken as None (not 0)",
     ),
     DiagnosticCode(
@@ -194,6 +195,14 @@ _CODES = (
     DiagnosticCode(
         "cell-fraction", "gap", "A count cell holds a fraction; the field is None.",
         "requests.carried_over.total holds '1.5', not a whole number; taken as None",
+    ),
+    DiagnosticCode(
+        "cell-inexact", "repair",
+        "A number cell was read, but it does not print the plain ASCII digits of its value: a "
+        "whole number written with a fraction (「70.0」), a unit on a count (「70件」), or "
+        "digits of another script (Arabic-Indic 「٧٠」; full-width 「７０」 are the CJK form of "
+        "the digits and are exact).  ``strict=True`` refuses it.",
+        "requests.new_received.total holds '70件' (a unit on a count); read as 70",
     ),
     DiagnosticCode(
         "cell-signed", "inference", "A count cell holds a signed value (「+3」); read as a count.",
