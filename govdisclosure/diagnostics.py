@@ -58,6 +58,12 @@ _CODES = (
         "page chrome before the report dropped (1 line(s): 当前位置： 首页 > 政务公开 …)",
     ),
     DiagnosticCode(
+        "surrogate-replaced", "repair",
+        "The text held lone surrogate code points (a Python str can, no encoding can): each "
+        "was replaced with U+FFFD.",
+        "2 lone surrogate code point(s) (first: U+DC80) replaced with U+FFFD",
+    ),
+    DiagnosticCode(
         "span-clamped", "repair",
         "An HTML table cell's rowspan or colspan was beyond any real table and was clamped.",
         "table cell colspan=5000 clamped to 64",
@@ -203,6 +209,13 @@ _CODES = (
         "digits of another script (Arabic-Indic 「٧٠」; full-width 「７０」 are the CJK form of "
         "the digits and are exact).  ``strict=True`` refuses it.",
         "requests.new_received.total holds '70件' (a unit on a count); read as 70",
+    ),
+    DiagnosticCode(
+        "cell-implausible", "gap",
+        "A number cell holds a count over 10^12 or an amount over 10^15 万元, beyond any "
+        "report (digits run together, damage); the field is None.",
+        "requests.new_received.total holds '7777777777777777777777777', beyond any report "
+        "(more than 1e+12); taken as None",
     ),
     DiagnosticCode(
         "cell-signed", "inference", "A count cell holds a signed value (「+3」); read as a count.",

@@ -138,7 +138,8 @@ def test_strict_refuses_a_cell_that_is_not_its_plain_digits(cell: str) -> None:
 
 
 def test_full_width_digits_are_exact() -> None:
-    text = edited("003", "一、本年新收政府信息公开申请数量 | 70 |", "一、本年新收政府信息公开申请数量 | ７０ |")
+    row = "一、本年新收政府信息公开申请数量 | "
+    text = edited("003", f"{row}70 |", f"{row}７０ |")
     assert flatten(parse_report(text, strict=True))[f"{NEW}.natural_person"] == 70
 
 

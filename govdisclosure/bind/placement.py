@@ -15,6 +15,8 @@ from govdisclosure.bind.split import Group, split_run
 from govdisclosure.parse.transform import Cell, CellKind, Row
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_MONEY",
     "Ambiguous",
     "convert",
     "number_cell",
@@ -35,6 +37,10 @@ class Ambiguous:
 
 
 _INTEGER = re.compile(r"\d+")
+# No count of one report reaches 10^12, and no amount 10^15 万元: a larger one is damage
+# (digits run together, a cut-off line) and is not taken.
+MAX_COUNT = 10**12
+MAX_MONEY = 10**15
 
 
 def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], Cell] | None:
@@ -65,8 +71,10 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
     return digits, frozenset(bounds), values[0]
 
 
-def number_cell(at: Cell, value: int) -> Cell:
-    return Cell(CellKind.NUMBER, str(value), str(value), at.line, at.column, Decimal(value))
+def number_cell(at: Cell, value: int | str) -> Cell:
+    """A number cell for ``value`` (an int, or a string of digits of any length)."""
+    text = str(value)
+    return Cell(CellKind.NUMBER, text, text, at.line, at.column, Decimal(text))
 
 
 def place_cells(
@@ -90,7 +98,7 @@ def place_cells(
         if len(bounds) + 1 == n:  # one number per run: nothing to split
             parts = [c for c in region if c is not None]
             if all(p.text == "0" or not p.text.startswith("0") for p in parts):
-                return tuple(number_cell(p, int(p.text)) for p in parts)
+                return tuple(number_cell(p, p.text) for p in parts)
         result = split_run(digits, groups, bounds, budget=min(20_000, ctx.split_budget))
         ctx.split_budget -= result.steps
         unique = result.unique
@@ -176,6 +184,18 @@ def convert(
         )
         return None
     value = cell.value
+    limit = MAX_COUNT
+    if kind == "money":  # an amount in 元 is converted to 万元 below
+        limit = MAX_MONEY * (10000 if (cell.unit or _unit_in(unit_label)) == "元" else 1)
+    if abs(value) > limit:
+        ctx.diag(
+            "cell-implausible",
+            f"{key} holds {_shorten(cell.display)!r}, beyond any report "
+            f"(more than {limit:.0e}); taken as None",
+            cell.line,
+            key,
+        )
+        return None
     if kind == "money":
         if _foreign_digits(cell):
             ctx.diag(
@@ -239,6 +259,10 @@ def convert(
 
 
 _PLAIN = re.compile(r"[+-]?[0-9]+")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
 
 
 def _foreign_digits(cell: Cell) -> bool:

@@ -101,7 +101,7 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
             f"table 四's 15 numbers stand on {len(value_rows)} rows; read in order",
             value_rows[0][0].line,
         )
-        fixed = [number_cell(c, int(c.text)) if c.kind is CellKind.RUN else c for c in cells]
+        fixed = [number_cell(c, c.text) if c.kind is CellKind.RUN else c for c in cells]
         put_row(value_rows[0][0], keys, fixed, kinds * len(T.APPEAL_GROUPS), ctx)
     else:
         for r, _g in value_rows:
