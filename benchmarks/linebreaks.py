@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from linebreaks import VARIANTS, compare, loss_is_reported, numbers  # noqa: E402
-from strategies import consistent_reports  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from linebreaks import VARIANTS, compare, loss_is_reported, numbers
+from strategies import consistent_reports
 
-from govdisclosure import ParseError, Report, parse_report  # noqa: E402
-from govdisclosure.write.render import LAYOUTS, render  # noqa: E402
+from govdisclosure import ParseError, Report, parse_report
+from govdisclosure.write.render import LAYOUTS, render
 
 TEXT_LAYOUTS = [name for name in LAYOUTS if name != "html"]
 
