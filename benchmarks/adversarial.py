@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from govdisclosure import ParseError, parse_report
+from govdisclosure import ParseError, check, locate, parse_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "tests/data/seeds/003_d01d2cbab1ffe994.txt").read_text(encoding="utf-8")
@@ -37,6 +37,11 @@ def cases() -> dict[str, str]:
             "六、其他需要报告的事项", "一" * (MB // 3) + "\n六、其他需要报告的事项"
         ),
         "deep parentheses": "(" * (MB // 2) + "\n",
+        # issue 11: a 20,000-digit run in section 一's prose (the claim patterns of check
+        # were quadratic on it: 13 s)
+        "20,000 digits in prose": SEED.replace(
+            "一、总体情况\n", "一、总体情况\n收到申请" + "7" * 20_000 + "件\n", 1
+        ),
     }
 
 
@@ -49,8 +54,10 @@ def main() -> int:
     for name, text in cases().items():
         start = time.perf_counter()
         try:
-            parse_report(text)
-            result = "parsed"
+            report = parse_report(text)
+            check(report)
+            locate(report)
+            result = "parsed, checked and located"
         except ParseError as exc:
             result = f"refused ({exc.code})"
         elapsed = time.perf_counter() - start

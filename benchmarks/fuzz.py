@@ -1,9 +1,16 @@
 """Fuzz the parser: damaged seeds and fixtures must give a Report or a ParseError, nothing else.
 
-    python benchmarks/fuzz.py --examples 10000
+    python benchmarks/fuzz.py --examples 100000 [--seed N]
 
-Counts every example run, how many parsed and how many were refused (by ParseError code), and
-fails (exit 1) on the first other exception, printing the input that caused it.
+The corpus is every input form: the seeds (text), the fixtures (text, Markdown, HTML, JSON,
+crawler dumps, PDF and OCR text).  Mutations are tests/mutations.py's, the audit's hostile
+ones included (lone surrogates, huge spans, deep nesting, long digit runs, a cut inside a
+multi-byte character, UTF-16 without a byte order mark).  A parsed report must then pass
+through ``check``, ``locate``, ``render`` and ``to_json`` without an exception.
+
+Counts every example run, how many parsed and how many were refused (by ParseError code), the
+slowest example (parse and consumers), and fails (exit 1) on the first other exception or
+when an example takes more than ``--limit`` seconds, printing the input that caused it.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +29,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from mutations import ENCODINGS, damage, mutation  # noqa: E402
 
-from govdisclosure import ParseError, parse_report  # noqa: E402
+from govdisclosure import ParseError, check, locate, parse_report, render  # noqa: E402
+from govdisclosure.write.serialize import to_json  # noqa: E402
 
 
 def corpus() -> dict[str, str]:
@@ -30,7 +38,7 @@ def corpus() -> dict[str, str]:
         p.name: p.read_text(encoding="utf-8") for p in (ROOT / "tests/data/seeds").glob("*.txt")
     }
     for p in sorted((ROOT / "tests/data/fixtures").rglob("*")):
-        if p.suffix in (".txt", ".md", ".html"):
+        if p.suffix in (".txt", ".md", ".html", ".json") and p.parent.name != "fixtures":
             try:
                 texts[str(p.relative_to(ROOT))] = p.read_text(encoding="utf-8")
             except UnicodeDecodeError:
@@ -41,11 +49,15 @@ def corpus() -> dict[str, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--examples", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0, help="hypothesis seed (runs in parallel)")
+    ap.add_argument("--limit", type=float, default=1.0, help="seconds one example may take")
     args = ap.parse_args()
     texts = corpus()
     names = sorted(texts)
     counts: collections.Counter[str] = collections.Counter()
+    slowest: list[tuple[float, str]] = [(0.0, "")]
 
+    @seed(args.seed)
     @settings(
         max_examples=args.examples,
         deadline=None,
@@ -54,17 +66,30 @@ def main() -> int:
     )
     @given(
         name=st.sampled_from(names),
-        mutations=st.lists(mutation(), min_size=1, max_size=8),
+        mutations=st.lists(mutation(hostile=True), min_size=1, max_size=8),
         encoding=ENCODINGS,
     )
     def run(name: str, mutations: list, encoding: str) -> None:
         data = damage(texts[name], mutations, encoding)
         counts["examples"] += 1
+        counts[f"form:{Path(name).suffix}"] += 1
+        start = time.perf_counter()
         try:
-            parse_report(data)
+            report = parse_report(data)
+            check(report)
+            locate(report)
+            render(report)
+            to_json(report)
             counts["parsed"] += 1
         except ParseError as exc:
             counts[f"refused:{exc.code}"] += 1
+        elapsed = time.perf_counter() - start
+        if elapsed > slowest[0][0]:
+            slowest[0] = (elapsed, f"{name} ({encoding}, {len(data)} chars/bytes)")
+        if elapsed > args.limit:
+            raise AssertionError(f"{elapsed:.2f} s on {name} ({encoding})")
+        if counts["examples"] % 1000 == 0:  # progress, for long runs
+            print(f"... {counts['examples']} examples, slowest {slowest[0][0]:.3f} s", flush=True)
 
     start = time.perf_counter()
     run()
@@ -73,6 +98,7 @@ def main() -> int:
     for key, n in sorted(counts.items()):
         if key != "examples":
             print(f"  {key:28} {n}")
+    print(f"slowest example: {slowest[0][0]:.3f} s ({slowest[0][1]})")
     print("no exception other than ParseError")
     return 0
 

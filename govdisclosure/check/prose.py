@@ -93,8 +93,13 @@ _NEGATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MAY_CLAIM = re.compile(r"[\d未没沒无無]")
 
 
+# A run of more digits than any count has is no claim; masked, it cannot make the patterns
+# below (「\D{0,20}?(\d+)件」) backtrack over it from every position (quadratic time).
+_LONG_DIGITS = re.compile(r"\d{13,}")
+
+
 def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
-    text = match_text(clause).replace(" ", "")
+    text = _LONG_DIGITS.sub("#", match_text(clause).replace(" ", ""))
     found: dict[str, int] = {}
     for quantity, pattern in _POSITIVE:
         m = pattern.search(text)
