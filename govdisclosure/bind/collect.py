@@ -22,8 +22,9 @@ from govdisclosure.bind.glued import read_line
 from govdisclosure.bind.sections import Part
 from govdisclosure.parse.transform import Cell, CellKind, Prose, Row
 from govdisclosure.read.fold import label_key
+from govdisclosure.template import lexicon as L
 
-BLOCK = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+BLOCK = re.compile(L.block_title())
 # header cells that start a table (a header row has no numbers); 勾稽关系 is the core of the note
 _T3_HEADER_WORDS = tuple(
     label_key(w)
@@ -37,7 +38,9 @@ _T4_HEADER_WORDS = tuple(
         *(c.label for c in T.APPEAL_COLUMNS[:-1]),
     )
 )
-ROW_NUMBERING = re.compile(r"^(?:[一二三四]、|\([一二三四五六七]\)|\d+\.)")
+ROW_NUMBERING = re.compile(
+    "^(?:" + L.section_numbering("、") + "|" + L.sub_numbering() + r"|\d+\.)"
+)
 _SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
 _WIDTH = {  # the most cells a row can hold
     "t2": max(len(b.columns) for s in T.SPECS.values() for b in s.proactive),
