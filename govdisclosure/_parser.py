@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
+from ._identity import with_identity
 from .bind import bind
 from .errors import ParseError
 from .grammar import document_parser
@@ -78,6 +79,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     ``Report.missing``, instead of raising.
     """
     diagnostics: list[Diagnostic] = []
+    source = text if isinstance(text, str) else bytes(text)
     if isinstance(text, bytes | bytearray | memoryview):
         text, diagnostics = decode_input(bytes(text))
     if not isinstance(text, str):
@@ -118,6 +120,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     report = bind(document, norm, partial=partial)
     if canonical.metadata:  # what the page or the crawler said about the report
         report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
+    report = with_identity(report, source)
     if strict:
         _strictly(report, norm)
     return report

@@ -315,6 +315,10 @@ class Report:
     signed_by: str | None = None  # the organ named under section 六
     signed_on: datetime.date | None = None  # the date under section 六
     metadata: tuple[tuple[str, str], ...] = ()  # 索引号 | 发布机构 | … above the report
+    organ_key: str | None = None  # organ folded for grouping: Simplified, no spaces/punctuation
+    credit_code: str | None = None  # 统一社会信用代码 (from 索引号 …), check digit verified
+    published_on: datetime.date | None = None  # 公开日期 / 发布时间 of the metadata table
+    source_sha256: str | None = None  # sha256 of the input bytes
     missing: tuple[str, ...] = ()  # parts not found (only with ``partial=True``)
     diagnostics: tuple[Diagnostic, ...] = ()
     locations: Mapping[str, SourceSpan] = field(

@@ -28,6 +28,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _json_converter
 
+from ._catalog import SUBTOTAL_GROUPS
 from ._paths import flatten_object
 from .model import ExtraRow, Proactive2019, Proactive2021, Report, Section
 
@@ -56,6 +57,8 @@ def flatten(report: Report) -> dict[str, FlatValue]:
     ``year``, ``template`` …).  Numbers stay ``int`` / ``Decimal`` / ``None``; enums become
     their value; a date its ISO form; a prose section (``overview``, ``problems``,
     ``other_matters``) its whole text, sub-sections with their titles (:func:`section_text`).
+    The subtotal of each group of numbered rows of table 三 is there too
+    (``requests.outcomes.withheld.subtotal.total`` …; ``None`` when a cell it adds is blank).
     Diagnostics, locations, metadata and extra rows are not part of the flat record (they have
     their own tables).
     """
@@ -78,6 +81,15 @@ def _leaves(report: Report) -> typing.Iterator[tuple[str, Any]]:
             yield from flatten_object(value, f.name + ".")
         else:
             yield f.name, value
+        if f.name == "requests":
+            yield from _subtotals(report)
+
+
+def _subtotals(report: Report) -> typing.Iterator[tuple[str, Any]]:
+    """``requests.outcomes.<group>.subtotal.<column>`` of the groups of numbered rows."""
+    for group in SUBTOTAL_GROUPS:
+        part = getattr(report.requests.outcomes, group)
+        yield from flatten_object(part.subtotal, f"requests.outcomes.{group}.subtotal.")
 
 
 def section_text(section: Section) -> str:
@@ -301,7 +313,7 @@ def _describe(exc: BaseException, tp: type | None) -> str:
 
 # --------------------------------------------------------------------------- JSON Schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the JSON format.  Bump it when :func:`schema_fingerprint` changes (a field
 added, removed, renamed or retyped in the model), record the new fingerprint below, say so in
 CHANGELOG.md and regenerate the docs (``python -m govdisclosure._docs``)."""
@@ -310,6 +322,8 @@ SCHEMA_ID = f"urn:govdisclosure:report-json:v{SCHEMA_VERSION}"
 # schema_fingerprint() of each version (tests/test_serialize.py checks the current one).
 SCHEMA_FINGERPRINTS: dict[int, str] = {
     1: "34685aca1b25c495bf7bdc7ca9e8fb1695231e6047677c831daae502c5bffeec",
+    # v2: organ_key, credit_code, published_on, source_sha256 (absent from v1 JSON: None)
+    2: "0c2122491cd7be048c280cf48b87700f42c5e07f3b75c09c843e3ea18a2562fd",
 }
 
 

@@ -88,6 +88,9 @@ VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_FIELDS = {f.key: f for f in report_fields()}
+
+
 def report_spec() -> tuple[tuple[str, str], ...]:
     """(column, kind) of the reports table, in order."""
     return ((ID, "text"), *((f.key, f.kind) for f in report_fields()))
@@ -270,12 +273,28 @@ def _pandas_metadata(spec: Spec) -> bytes:
     return json.dumps(meta).encode("utf-8")
 
 
+def _field_metadata(name: str) -> dict[bytes, bytes] | None:
+    """A report column's Chinese label, kind and template versions, for Arrow and Parquet."""
+    info = _FIELDS.get(name)
+    if info is None:
+        return None
+    return {
+        b"label": info.label.encode("utf-8"),
+        b"kind": info.kind.encode("utf-8"),
+        b"versions": ",".join(v.value for v in info.versions).encode("utf-8"),
+        **({b"description": info.english.encode("utf-8")} if info.english else {}),
+    }
+
+
 def records_to_arrow(records: Sequence[Record], spec: Spec | None = None) -> pyarrow.Table:
     """An Arrow table of records (the reports table unless ``spec`` says otherwise)."""
     pa = _require("pyarrow", "arrow")
     spec = spec or report_spec()
     arrays = [pa.array(_column(records, name, kind), _arrow_type(pa, kind)) for name, kind in spec]
-    fields = [pa.field(name, _arrow_type(pa, kind), nullable=name != ID) for name, kind in spec]
+    fields = [
+        pa.field(name, _arrow_type(pa, kind), nullable=name != ID, metadata=_field_metadata(name))
+        for name, kind in spec
+    ]
     schema = pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
     return pa.Table.from_arrays(arrays, schema=schema)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govdisclosure import Template
-from govdisclosure._catalog import report_fields
+from govdisclosure._catalog import DOCUMENT_FIELDS, report_fields
 from govdisclosure.template import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
@@ -58,7 +58,7 @@ def test_order_document_then_tables_then_prose() -> None:
     keys = list(FIELDS)
     assert keys[:2] == ["template", "script"]
     first_request = keys.index("requests.new_received.natural_person")
-    assert all(k.startswith("proactive.") for k in keys[7:first_request])
+    assert all(k.startswith("proactive.") for k in keys[len(DOCUMENT_FIELDS) : first_request])
     assert keys[-3:] == ["overview", "problems", "other_matters"]
     assert [k for k in keys if k.startswith("requests.new_received.")] == [
         f"requests.new_received.{c.key}" for c in REQUEST_COLUMNS
