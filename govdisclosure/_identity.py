@@ -48,9 +48,7 @@ def valid_credit_code(code: str) -> bool:
     return _ALPHABET[(31 - total % 31) % 31] == code[17]
 
 
-def _by_key(
-    metadata: tuple[tuple[str, str], ...], keys: tuple[str, ...]
-) -> list[str]:
+def _by_key(metadata: tuple[tuple[str, str], ...], keys: tuple[str, ...]) -> list[str]:
     """Metadata values whose key (folded) is one of ``keys``, in the order of ``keys``."""
     folded = [(label_key(k), v) for k, v in metadata]
     return [v for key in keys for k, v in folded if k == key]

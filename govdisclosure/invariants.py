@@ -41,6 +41,7 @@ from ._rules_tables import (
 )
 from ._violation import Violation, unassessable
 from .model import Report, SourceSpan
+from .violations import Violations
 
 __all__ = [
     "RULES",
@@ -135,15 +136,19 @@ def _with_lines(v: Violation, locations: Mapping[str, SourceSpan]) -> Violation:
     return evolve(v, lines=tuple(sorted(lines)))
 
 
-def check(report: Report) -> tuple[Violation, ...]:
-    """Every single-report rule, sorted by severity, rule id and fields; ``()`` if consistent."""
+def check(report: Report) -> Violations:
+    """Every single-report rule, sorted by severity, rule id and fields; ``()`` if consistent.
+
+    The result is a :class:`~govdisclosure.violations.Violations`: a tuple (``== ()`` when
+    the report is consistent) with ``to_frame()`` and an HTML view for notebooks.
+    """
     found = (
         _with_lines(v, report.locations) for r in RULES if r.part != "series" for v in r.run(report)
     )
-    return tuple(sorted(found, key=_sort_key))
+    return Violations(sorted(found, key=_sort_key))
 
 
-def check_series(reports: Iterable[Report]) -> tuple[Violation, ...]:
+def check_series(reports: Iterable[Report]) -> Violations:
     """The cross-year rules over one organ's reports, given in any order.
 
     Consecutive years are compared; a year missing between two reports makes every
@@ -167,4 +172,4 @@ def check_series(reports: Iterable[Report]) -> tuple[Violation, ...]:
             continue
         for r in series:
             out.extend(r.function(prev, cur))
-    return tuple(sorted(out, key=_sort_key))
+    return Violations(sorted(out, key=_sort_key))

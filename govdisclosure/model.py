@@ -78,6 +78,13 @@ class Diagnostic:
     line: int | None = None
     field: str | None = None
 
+    @property
+    def message_zh(self) -> str:
+        """What the code means, in Chinese (``docs/diagnostics.md``); ``message`` says where."""
+        from .diagnostics import MEANING_ZH
+
+        return MEANING_ZH.get(self.code, "")
+
 
 @frozen
 class Section:

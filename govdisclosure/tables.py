@@ -84,7 +84,42 @@ VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("field", "text"),  # a flat key (None when the violation names no field)
     ("line", "int"),  # the field's line in the source, else a line of the violation
     ("message", "text"),
+    ("message_zh", "text"),  # the same in Chinese: the rule's statement and the verdict
     ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
+)
+# Violations.to_frame(): one row per violation (not per field)
+VIOLATION_FRAME_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("rule", "text"),
+    ("severity", "text"),
+    ("line", "int"),
+    ("message", "text"),
+    ("message_zh", "text"),
+    ("fields", "text"),
+    ("assessable", "bool"),
+)
+DIAGNOSTIC_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("diagnostic", "int"),  # its number within the report, from 0
+    ("code", "text"),  # docs/diagnostics.md
+    ("kind", "text"),  # repair, inference or gap
+    ("field", "text"),  # the flat key concerned, if any
+    ("line", "int"),  # the source line
+    ("message", "text"),
+    ("meaning_zh", "text"),  # what the code means, in Chinese
+)
+LONG_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("table", "text"),  # 二, 三 or 四
+    ("block", "text"),  # table 二's 第二十条第（N）项, else the table's title
+    ("row", "text"),  # the row's key (a flat-key prefix)
+    ("row_label", "text"),  # 中文, as the template writes it
+    ("group_label", "text"),  # the merged group cell the row sits in, if any
+    ("column", "text"),
+    ("column_label", "text"),
+    ("key", "text"),  # the flat key of the cell
+    ("value", "int"),  # a count (None: the source left it blank)
+    ("amount", "money"),  # money cells (万元) instead of value
 )
 
 
@@ -155,6 +190,7 @@ def violation_rows(
                     "field": name,
                     "line": line,
                     "message": v.message,
+                    "message_zh": v.message_zh,
                     "assessable": v.assessable,
                 }
             )
@@ -179,6 +215,92 @@ def violations_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pa
 def violations_arrow(reports: Reports) -> pyarrow.Table:
     """:func:`violation_records` as a ``pyarrow.Table``."""
     return records_to_arrow(violation_records(reports), VIOLATION_COLUMNS)
+
+
+# --------------------------------------------------------------------------- diagnostics
+
+
+def diagnostic_rows(report_id: str, report: Report) -> list[Record]:
+    """One report's diagnostics as rows of :data:`DIAGNOSTIC_COLUMNS`."""
+    from .diagnostics import DIAGNOSTIC_CODES
+
+    rows: list[Record] = []
+    for number, d in enumerate(report.diagnostics):
+        info = DIAGNOSTIC_CODES.get(d.code)
+        rows.append(
+            {
+                ID: report_id,
+                "diagnostic": number,
+                "code": d.code,
+                "kind": info.kind if info else None,
+                "field": d.field,
+                "line": d.line,
+                "message": d.message,
+                "meaning_zh": info.zh if info else None,
+            }
+        )
+    return rows
+
+
+def diagnostic_records(reports: Reports) -> list[Record]:
+    """Every report's diagnostics (what was repaired, inferred or left blank) as a long table:
+    :data:`DIAGNOSTIC_COLUMNS`, one row per diagnostic."""
+    return [row for rid, report in _identified(reports) for row in diagnostic_rows(rid, report)]
+
+
+def diagnostics_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """:func:`diagnostic_records` as a pandas or polars DataFrame."""
+    return records_to_frame(diagnostic_records(reports), engine, DIAGNOSTIC_COLUMNS)
+
+
+# --------------------------------------------------------------------------- long
+
+
+def long_rows(report_id: str, report: Report) -> list[Record]:
+    """One report's cells of tables 二, 三 and 四 as rows of :data:`LONG_COLUMNS`."""
+    from ._layout import blocks
+
+    flat = flatten(report)
+    rows: list[Record] = []
+    for block in blocks(report.template):
+        name = block.title.rpartition(" · ")[2]
+        for row in block.rows:
+            for (col, col_label), kind, key in zip(
+                block.columns, block.kinds, row.cells, strict=True
+            ):
+                value = flat.get(key)
+                money = kind == "money"
+                rows.append(
+                    {
+                        ID: report_id,
+                        "table": block.table,
+                        "block": name,
+                        "row": row.key,
+                        "row_label": row.label,
+                        "group_label": row.group,
+                        "column": col,
+                        "column_label": col_label,
+                        "key": key,
+                        "value": None if money else value,
+                        "amount": value if money else None,
+                    }
+                )
+    return rows
+
+
+def to_long(reports: Reports, engine: Literal["records", "pandas", "polars"] = "pandas") -> Any:
+    """A long, tidy table of every number cell of tables 二, 三 and 四: one row per (report,
+    cell), with the row's and the column's key and Chinese label (:data:`LONG_COLUMNS`).
+
+    Counts are in ``value`` (nullable ``Int64``), money (万元) in ``amount`` (decimal), so that
+    no column mixes them.  ``engine="records"`` gives a list of dicts (nothing to install).
+    Pivot it back: ``long.pivot_table(index="row_label", columns="column_label",
+    values="value", aggfunc="sum")``.
+    """
+    records = [row for rid, report in _identified(reports) for row in long_rows(rid, report)]
+    if engine == "records":
+        return records
+    return records_to_frame(records, engine, LONG_COLUMNS)
 
 
 # --------------------------------------------------------------------------- Arrow
@@ -336,11 +458,40 @@ def _polars_type(pl: Any, kind: str) -> Any:
     return pl.String
 
 
+TABLE_SPECS: dict[str, Spec] = {
+    "violations": VIOLATION_COLUMNS,
+    "diagnostics": DIAGNOSTIC_COLUMNS,
+    "long": LONG_COLUMNS,
+}
+
+
+def spec_of(names: Iterable[str]) -> Spec:
+    """The (column, kind) list of the table whose columns are ``names``: the reports table,
+    the violations, the diagnostics or the long table.  ``ValueError`` when the columns are
+    none of these (nothing is dropped silently)."""
+    given = list(names)
+    for spec in (report_spec(), *TABLE_SPECS.values()):
+        if given == [name for name, _kind in spec]:
+            return spec
+    reports = [name for name, _kind in report_spec()]
+    if given and set(given) <= set(reports) and given[0] == ID:
+        return tuple((name, kind) for name, kind in report_spec() if name in given)
+    known = set(reports).union(*({n for n, _k in s} for s in TABLE_SPECS.values()))
+    unknown = [n for n in given if n not in known]
+    raise ValueError(
+        "these columns are not those of a govdisclosure table"
+        + (f" (unknown: {', '.join(unknown[:5])})" if unknown else "")
+        + "; pass spec= to say which"
+    )
+
+
 def records_to_frame(
     records: Sequence[Record], engine: str = "pandas", spec: Spec | None = None
 ) -> Any:
-    """A DataFrame of records (the reports table unless ``spec`` says otherwise)."""
-    spec = spec or report_spec()
+    """A DataFrame of records.  Without ``spec``, the table is recognised by the records'
+    columns (:func:`spec_of`): reports, violations, diagnostics or long."""
+    if spec is None:
+        spec = spec_of(records[0]) if records else report_spec()
     if engine == "pandas":
         _require("pandas", "pandas")
         return records_to_arrow(records, spec).to_pandas()
