@@ -380,14 +380,20 @@ def _check_totals(checked: list[tuple[Outcome, Violations]], refused: list[Outco
     t = _totals(checked, refused)
     severities = ", ".join(f"{n} {s}" for s, n in t["by_severity"].items())
     lines = [
-        f"checked     {t['files']} files: {t['reports']} reports, {t['refused']} refused",
-        f"violations  {t['violations']} in {t['reports_with_violations']} reports ({severities})",
+        f"checked     {_n(t['files'], 'file')}: {_n(t['reports'], 'report')}, "
+        f"{t['refused']} refused",
+        f"violations  {t['violations']} in {_n(t['reports_with_violations'], 'report')} "
+        f"({severities})",
     ]
     width = max((len(rule) for rule in t["by_rule"]), default=0)
     lines.extend(f"              {rule:<{width}}  {n}" for rule, n in t["by_rule"].items())
     if t["not_assessable"]:
         lines.append(f"not judged  {t['not_assessable']} rule checks lacked a value (blank cells)")
     return "\n".join(lines)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _check_json(

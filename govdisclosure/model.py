@@ -303,7 +303,7 @@ def _frozen_mapping(value: Mapping[str, SourceSpan]) -> Mapping[str, SourceSpan]
     return MappingProxyType(dict(value))
 
 
-@frozen
+@frozen(repr=False)
 class Report:
     """One parsed annual report."""
 
@@ -332,6 +332,17 @@ class Report:
         factory=dict, converter=_frozen_mapping, eq=False, repr=False
     )
     """Where each value of :func:`govdisclosure.flatten` stood: dotted key → line/column."""
+
+    def __repr__(self) -> str:
+        from ._notebook import short_repr
+
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Tables 二, 三, 四 as the template lays them out, cells in a violation marked."""
+        from ._notebook import report_html
+
+        return report_html(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # a read-only mapping view does not pickle: send the locations as plain (line, column)

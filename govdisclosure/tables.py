@@ -36,15 +36,23 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
 __all__ = [
+    "DIAGNOSTIC_COLUMNS",
     "KIND_TYPES",
+    "LONG_COLUMNS",
     "MONEY_PRECISION",
     "MONEY_SCALE",
     "VIOLATION_COLUMNS",
     "Reports",
+    "arrow_schema",
     "columns",
+    "diagnostic_records",
+    "diagnostics_frame",
+    "read_frame",
     "read_records",
+    "spec_of",
     "to_arrow",
     "to_frame",
+    "to_long",
     "to_records",
     "violation_records",
     "violations_arrow",
@@ -413,12 +421,19 @@ def records_to_arrow(records: Sequence[Record], spec: Spec | None = None) -> pya
     pa = _require("pyarrow", "arrow")
     spec = spec or report_spec()
     arrays = [pa.array(_column(records, name, kind), _arrow_type(pa, kind)) for name, kind in spec]
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(spec))
+
+
+def arrow_schema(spec: Spec | None = None) -> pyarrow.Schema:
+    """The Arrow schema of a table (the reports table by default): types, Chinese labels and
+    template versions in the field metadata, pandas metadata for nullable ``Int64`` counts."""
+    pa = _require("pyarrow", "arrow")
+    spec = spec or report_spec()
     fields = [
         pa.field(name, _arrow_type(pa, kind), nullable=name != ID, metadata=_field_metadata(name))
         for name, kind in spec
     ]
-    schema = pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
 
 
 def to_arrow(reports: Reports) -> pyarrow.Table:
@@ -561,6 +576,49 @@ def write_csv(
         writer.writerow([_text(record.get(k)) for k in header])
 
 
+def read_frame(path: str | Path, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """Read a table written by :func:`write_records` or ``govdisclosure export`` into a
+    DataFrame with its types: the reports, violations, diagnostics or long table, recognised
+    by its columns (:func:`spec_of`).
+
+    CSV is read by pyarrow's CSV reader with the column types given (counts ``Int64`` in
+    pandas, never float; money decimal; dates; a blank cell is null); Parquet by pyarrow;
+    JSON Lines through :func:`read_records`.
+    """
+    pa = _require("pyarrow", "arrow")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        pq = _require("pyarrow.parquet", "arrow")
+        table = pq.read_table(path)
+    elif suffix == ".csv":
+        pa_csv = _require("pyarrow.csv", "arrow")
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            header = next(csv.reader(stream), [])
+        schema = arrow_schema(spec_of(header))
+        types = {f.name: f.type for f in schema}
+        table = pa_csv.read_csv(
+            path,
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                true_values=["True"],
+                false_values=["False"],
+            ),
+        )
+        table = pa.Table.from_arrays(table.columns, schema=schema)
+    elif suffix == ".jsonl":
+        return records_to_frame(read_records(path), engine)
+    else:
+        raise ValueError(f"read_frame reads .csv, .jsonl and .parquet, not {path.suffix!r}")
+    if engine == "polars":
+        pl = _require("polars", "polars")
+        return pl.from_arrow(table)
+    _require("pandas", "pandas")
+    return table.to_pandas()
+
+
 def read_records(path: str | Path) -> list[Record]:
     """Read back a ``.csv`` or ``.jsonl`` table written by :func:`write_records`, typed.
 
@@ -569,7 +627,7 @@ def read_records(path: str | Path) -> list[Record]:
     empty text from a missing one).
     """
     path = Path(path)
-    kinds = dict(report_spec()) | dict(VIOLATION_COLUMNS)
+    kinds = dict(report_spec()) | {k: v for spec in TABLE_SPECS.values() for k, v in spec}
     rows: Iterable[Mapping[str, Any]]
     blank: str | None = ""  # CSV: a blank cell is None
     if path.suffix.lower() == ".csv":
