@@ -21,7 +21,7 @@ import attrs
 
 from govdisclosure import Report, Template, parse_report
 from govdisclosure import template as T
-from govdisclosure._paths import build
+from govdisclosure.fieldpaths import build
 from govdisclosure.model import AppealStats, Proactive2019, Proactive2021, RequestStats
 
 ROOT = Path(__file__).resolve().parent.parent

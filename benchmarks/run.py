@@ -30,7 +30,7 @@ import corpus
 
 import govdisclosure
 from govdisclosure import check, flatten, parse_many, parse_report
-from govdisclosure.render import LAYOUTS, render
+from govdisclosure.write.render import LAYOUTS, render
 
 TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
 HTML_LAYOUT = "html"

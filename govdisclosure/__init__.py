@@ -10,14 +10,21 @@
 
 from __future__ import annotations
 
-from ._parser import parse_report, read_report
-from .batch import Parsed, parse_many
-from .errors import ParseError
-from .invariants import Violation, check, check_series
-from .locate import locate
-from .model import Diagnostic, Report, Script, Template
-from .render import render
-from .serialize import flatten
+from govdisclosure import deprecated as _deprecated
+from govdisclosure.api import parse_report, read_report
+from govdisclosure.batch import Parsed, parse_many
+from govdisclosure.check.invariants import Violation, check, check_series
+from govdisclosure.check.locate import locate
+from govdisclosure.check.violations import Violations
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Diagnostic, Report, Script, Template
+from govdisclosure.version import __version__ as __version__
+from govdisclosure.write import notebook as _notebook  # registers Report._repr_html_
+from govdisclosure.write.render import render
+from govdisclosure.write.serialize import flatten
+
+_deprecated.install()
+del _notebook
 
 __all__ = [
     "Diagnostic",
@@ -27,6 +34,7 @@ __all__ = [
     "Script",
     "Template",
     "Violation",
+    "Violations",
     "check",
     "check_series",
     "flatten",
@@ -37,4 +45,3 @@ __all__ = [
     "render",
 ]
 
-__version__ = "0.1.0"

@@ -9,8 +9,8 @@
 - ``docs/cli.md``: every command's help (``govdisclosure.cli``);
 - ``docs/schema/report.v<N>.schema.json``: the JSON Schema of ``to_json`` (``serialize``).
 
-- ``docs/rules.md``: the consistency rules (``govdisclosure.rules_doc.rules_markdown``, the
-  same text as ``python -m govdisclosure.invariants``).
+- ``docs/rules.md``: the consistency rules (``govdisclosure.check.rules_doc.rules_markdown``, the
+  same text as ``python -m govdisclosure.check.invariants``).
 
 ``tests/test_docs.py`` fails when any of these is stale.
 """
@@ -28,12 +28,12 @@ from typing import Any
 import attrs
 import click
 
-from . import model
-from ._batch import REFUSAL_CODES
-from ._catalog import FieldInfo, report_fields
-from .diagnostics import DIAGNOSTIC_CODES, ERROR_CODES
-from .serialize import SCHEMA_VERSION, json_schema
-from .tables import KIND_TYPES
+from govdisclosure import model
+from govdisclosure.diagnostics import DIAGNOSTIC_CODES, ERROR_CODES
+from govdisclosure.reportfiles import REFUSAL_CODES
+from govdisclosure.template.catalog import FieldInfo, report_fields
+from govdisclosure.write.serialize import SCHEMA_VERSION, json_schema
+from govdisclosure.write.tables import KIND_TYPES
 
 __all__ = ["documents", "main"]
 
@@ -226,7 +226,7 @@ def _diagnostics_md() -> str:
 
 
 def _cli_md() -> str:
-    from .cli import main as cli
+    from govdisclosure.cli import main as cli
 
     out = [
         "# Command line reference",
@@ -259,7 +259,7 @@ def _helps(command: click.Command, path: Sequence[str]) -> Iterator[tuple[str, s
 
 def documents() -> dict[str, str]:
     """Generated file (path relative to the repository root) → its content."""
-    from .rules_doc import rules_markdown
+    from govdisclosure.check.rules_doc import rules_markdown
 
     return {
         "docs/model.md": _model_md(),

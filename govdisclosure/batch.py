@@ -24,10 +24,10 @@ from typing import Literal
 import attrs
 from attrs import frozen
 
-from ._identity import source_sha256
-from ._parser import parse_report
-from .errors import ParseError
-from .model import Report
+from govdisclosure.api import parse_report
+from govdisclosure.bind.identity import source_sha256
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Report
 
 __all__ = ["Parsed", "default_workers", "parse_many"]
 
@@ -132,8 +132,8 @@ def _parse_chunk(items: list[_Item], options: _Options) -> list[_Outcome]:
 
 def _warm_up() -> None:
     """Worker initializer: build the parser and the caches once, before the first chunk."""
-    from .grammar import document_parser
-    from .normalize import match_text
+    from govdisclosure.parse.grammar import document_parser
+    from govdisclosure.read.fold import match_text
 
     document_parser()
     match_text("繁體")

@@ -19,8 +19,13 @@ from typing import Any
 import click
 from attrs import frozen
 
-from . import __version__
-from ._batch import (
+from govdisclosure.batch import parse_many
+from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.violations import Violations, violation_json
+from govdisclosure.errors import ParseError
+from govdisclosure.inputs import Input, InputError, expand, read_bytes
+from govdisclosure.model import Report
+from govdisclosure.reportfiles import (
     INTERNAL,
     REPORT_SUFFIXES,
     UNREADABLE,
@@ -29,14 +34,10 @@ from ._batch import (
     read_one,
     source_lines,
 )
-from ._dedupe import Candidate, Dropped, candidate, choose
-from ._inputs import Input, InputError, expand, read_bytes
-from .batch import parse_many
-from .errors import ParseError
-from .invariants import Severity, Violation, check
-from .model import Report
-from .serialize import to_json
-from .tables import (
+from govdisclosure.version import __version__
+from govdisclosure.write.dedupe import Candidate, Dropped, candidate, choose
+from govdisclosure.write.serialize import to_json
+from govdisclosure.write.tables import (
     DIAGNOSTIC_COLUMNS,
     VIOLATION_COLUMNS,
     Record,
@@ -45,7 +46,6 @@ from .tables import (
     write_csv,
     write_records,
 )
-from .violations import Violations, violation_json
 
 SAMPLE = "huaian-2024.txt"
 SAMPLE_NAME = f"<sample {SAMPLE}>"
@@ -188,7 +188,7 @@ def parse(
     elif fmt == "text":
         from rich.rule import Rule
 
-        from ._view import report_view
+        from govdisclosure.write.view import report_view
 
         console = _console()
         for n, (name, report) in enumerate(good):
@@ -203,7 +203,7 @@ def parse(
         else:
             click.echo("[\n" + ",\n".join(texts) + "\n]" if texts else "[]")
     else:
-        from .tables import to_records
+        from govdisclosure.write.tables import to_records
 
         buffer = io.StringIO()
         write_csv(to_records(dict(good)), buffer)
@@ -570,7 +570,7 @@ def export(
     violations = [v for r in kept for v in r.violations]
     diagnostics = [d for r in kept for d in r.diagnostics]
     if excel:
-        from .excel import write_excel
+        from govdisclosure.write.excel import write_excel
 
         write_excel(out, records, violations, diagnostics)
         written = (out, out, out)
@@ -597,7 +597,7 @@ class _Row:
 
 
 def _row(report_id: str, order: int, report: Report) -> _Row:
-    from .tables import diagnostic_rows, to_records
+    from govdisclosure.write.tables import diagnostic_rows, to_records
 
     record = to_records({report_id: report})[0]
     found = check(report)

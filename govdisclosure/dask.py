@@ -7,7 +7,7 @@
 Files are read with fsspec, so ``urlpath`` may be a local glob, a list of paths, or a remote
 URL (``s3://bucket/2023/*.html``, with ``storage_options`` for credentials).  Each partition is
 a batch of ``files_per_partition`` files; the task that owns it reads, parses and checks them
-where it runs.  The columns are those of :func:`govdisclosure.tables.to_records` — one row per
+where it runs.  The columns are those of :func:`govdisclosure.write.tables.to_records` — one row per
 report, ``report_id`` first (the file's path relative to the glob's fixed part, as
 ``govdisclosure export`` names it), counts as nullable ``Int64``, money as Arrow
 ``decimal128(38, 6)`` (万元, never a float), dates as Arrow ``date32``, text as strings.
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .errors import ParseError
-from .model import Report
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Report
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -101,19 +101,19 @@ def _frame(table: pa.Table) -> pd.DataFrame:
 
 
 def _report_frame(reports: dict[str, Report]) -> pd.DataFrame:
-    from .tables import records_to_arrow, to_records
+    from govdisclosure.write.tables import records_to_arrow, to_records
 
     return _frame(records_to_arrow(to_records(reports)))
 
 
 def _violation_frame(reports: dict[str, Report]) -> pd.DataFrame:
-    from .tables import violations_arrow
+    from govdisclosure.write.tables import violations_arrow
 
     return _frame(violations_arrow(reports))
 
 
 def _error_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    from .tables import records_to_arrow
+    from govdisclosure.write.tables import records_to_arrow
 
     return _frame(records_to_arrow(records, ERROR_COLUMNS))
 
@@ -122,7 +122,7 @@ def _parse_batch(
     files: Sequence[tuple[str, OpenFile]], strict: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """One partition: read, parse and check a batch of (report id, file) (runs on a worker)."""
-    from ._parser import parse_report
+    from govdisclosure.api import parse_report
 
     reports: dict[str, Report] = {}
     errors: list[dict[str, Any]] = []
@@ -143,10 +143,10 @@ def report_ids(urlpath: str | Sequence[str], paths: Sequence[str], fs: Any) -> l
     """Each file's id: its path relative to the glob's fixed part (``reports/**/*.txt`` →
     ``2023/a.txt``), as ``govdisclosure export`` names them; for a list of paths, relative to
     their common folder."""
-    from ._inputs import _fixed_part
+    from govdisclosure.inputs import fixed_part
 
     if isinstance(urlpath, str):
-        fixed = _fixed_part(urlpath.split("://", 1)[-1])
+        fixed = fixed_part(urlpath.split("://", 1)[-1])
         base = str(fs._strip_protocol(fixed)).rstrip("/") + "/" if fixed else ""
         if base and all(p.startswith(base) for p in paths):
             return [p[len(base) :] for p in paths]
@@ -236,7 +236,7 @@ def read_violations(
 ) -> dd.DataFrame:
     """The violations of :func:`govdisclosure.check` for every report matched by ``urlpath``.
 
-    The long table of :func:`govdisclosure.tables.violation_records` (one row per violation
+    The long table of :func:`govdisclosure.write.tables.violation_records` (one row per violation
     and field): ``report_id``, ``violation``, ``rule``, ``severity``, ``field``, ``line``,
     ``message``, ``assessable`` — the same table ``govdisclosure export`` writes.
     """

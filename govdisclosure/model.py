@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -81,7 +81,7 @@ class Diagnostic:
     @property
     def message_zh(self) -> str:
         """What the code means, in Chinese (``docs/diagnostics.md``); ``message`` says where."""
-        from .diagnostics import MEANING_ZH
+        from govdisclosure.diagnostics import MEANING_ZH
 
         return MEANING_ZH.get(self.code, "")
 
@@ -334,15 +334,23 @@ class Report:
     """Where each value of :func:`govdisclosure.flatten` stood: dotted key → line/column."""
 
     def __repr__(self) -> str:
-        from ._notebook import short_repr
+        """One line (organ, year, template, script, diagnostics), not the whole report."""
+        parts = [
+            f"organ={self.organ!r}",
+            f"year={self.year!r}",
+            f"template={self.template.value}",
+            f"script={self.script.value}",
+            f"{len(self.diagnostics)} diagnostics",
+        ]
+        if self.missing:
+            parts.append(f"missing={list(self.missing)!r}")
+        return f"Report({', '.join(parts)})"
 
-        return short_repr(self)
-
-    def _repr_html_(self) -> str:
-        """Tables 二, 三, 四 as the template lays them out, cells in a violation marked."""
-        from ._notebook import report_html
-
-        return report_html(self)
+    def _repr_html_(self) -> str | None:
+        """Tables 二, 三, 四 as the template lays them out, cells in a violation marked
+        (``govdisclosure.write.notebook``, which registers itself in :data:`HTML_VIEWS`)."""
+        view = HTML_VIEWS.get("report")
+        return view(self) if view is not None else None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # a read-only mapping view does not pickle: send the locations as plain (line, column)
@@ -353,5 +361,22 @@ class Report:
         return (_rebuild_report, (values, spans))
 
 
+HTML_VIEWS: dict[str, Callable[[Report], str]] = {}
+"""The HTML view of a report for notebooks, registered by a higher stage (the model imports
+nothing above it): ``govdisclosure.write.notebook`` sets ``HTML_VIEWS["report"]`` when the
+package is imported."""
+
+
 def _rebuild_report(values: dict[str, Any], spans: dict[str, tuple[int, int]]) -> Report:
     return Report(**values, locations={k: SourceSpan(*s) for k, s in spans.items()})
+
+
+def section_text(section: Section) -> str:
+    """A section's text followed by each sub-section's title and text, one per line."""
+    parts = [section.text] if section.text else []
+    for sub in section.subsections:
+        parts.append(sub.title)
+        body = section_text(sub)
+        if body:
+            parts.append(body)
+    return "\n".join(parts)

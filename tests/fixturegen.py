@@ -25,8 +25,14 @@ import opencc
 from support import DATA, golden, seed_text
 
 from govdisclosure import Template
-from govdisclosure._html_layout import HtmlCell, appeal_rows, proactive_rows, request_rows, show
 from govdisclosure.template import spec
+from govdisclosure.write.html_layout import (
+    HtmlCell,
+    appeal_rows,
+    proactive_rows,
+    request_rows,
+    show,
+)
 
 FIXTURES = DATA / "fixtures"
 S000 = "000_cba402df4409a5e2"

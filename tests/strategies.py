@@ -23,7 +23,7 @@ from support import value_at, with_value
 
 from govdisclosure import Report, Script, Template
 from govdisclosure import template as T
-from govdisclosure._paths import build, flatten_object
+from govdisclosure.fieldpaths import build, flatten_object
 from govdisclosure.model import (
     AppealStats,
     ApplicantCounts,
@@ -33,7 +33,7 @@ from govdisclosure.model import (
     RequestStats,
     Section,
 )
-from govdisclosure.render import LAYOUTS, Layout
+from govdisclosure.write.render import LAYOUTS, Layout
 
 __all__ = [
     "ORGANS",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from govdisclosure import Template
-from govdisclosure._catalog import DOCUMENT_FIELDS, report_fields
 from govdisclosure.template import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
@@ -11,6 +10,7 @@ from govdisclosure.template import (
     number_fields,
     spec,
 )
+from govdisclosure.template.catalog import DOCUMENT_FIELDS, report_fields
 
 FIELDS = {f.key: f for f in report_fields()}
 

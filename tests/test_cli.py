@@ -16,10 +16,10 @@ from click.testing import CliRunner, Result
 from support import DATA, SEEDS, seed_text
 
 from govdisclosure import parse_report
-from govdisclosure._batch import find_reports
 from govdisclosure.cli import main, sample_bytes
-from govdisclosure.serialize import from_json
-from govdisclosure.tables import VIOLATION_COLUMNS, columns, read_records
+from govdisclosure.reportfiles import find_reports
+from govdisclosure.write.serialize import from_json
+from govdisclosure.write.tables import VIOLATION_COLUMNS, columns, read_records
 
 SEED_004 = str(DATA / "seeds" / "004_993b10d7eafd07e2.txt")
 SEED_003 = str(DATA / "seeds" / "003_d01d2cbab1ffe994.txt")

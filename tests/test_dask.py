@@ -15,8 +15,8 @@ from support import SEEDS
 
 from govdisclosure import Template, flatten, parse_report
 from govdisclosure.dask import read_reports, read_tables, read_violations
-from govdisclosure.tables import VIOLATION_COLUMNS, violation_records
 from govdisclosure.template import number_fields
+from govdisclosure.write.tables import VIOLATION_COLUMNS, violation_records
 
 NOT_A_REPORT = "今天天气很好。\n我们去公园散步。\n"
 

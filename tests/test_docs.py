@@ -40,7 +40,7 @@ def test_check_mode_names_stale_pages_and_writes_nothing(
 
 
 def test_model_reference_lists_every_field_with_its_label() -> None:
-    from govdisclosure._catalog import report_fields
+    from govdisclosure.template.catalog import report_fields
 
     text = (DOCS / "model.md").read_text(encoding="utf-8")
     for f in report_fields():

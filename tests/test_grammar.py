@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govdisclosure.grammar import document_parser
-from govdisclosure.normalize import normalize
-from govdisclosure.transform import CellKind, Document, Row, displaying
+from govdisclosure.parse.grammar import document_parser
+from govdisclosure.parse.transform import CellKind, Document, Row, displaying
+from govdisclosure.read.normalize import normalize
 
 
 def read(text: str) -> Document:
@@ -89,9 +89,9 @@ def test_compiled_and_pure_python_parsers_agree() -> None:
     """With lark-cython installed (the ``fast`` extra, in ``dev``) both parsers give one result."""
     import pytest
 
-    from govdisclosure import grammar
-    from govdisclosure.serialize import to_json
-    from govdisclosure.transform import displaying
+    from govdisclosure.parse import grammar
+    from govdisclosure.parse.transform import displaying
+    from govdisclosure.write.serialize import to_json
 
     if not grammar.accelerated():
         pytest.skip("lark-cython is not installed")

@@ -10,9 +10,9 @@ from strategies import consistent_reports
 from support import seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report, render
-from govdisclosure._html_layout import render_html
-from govdisclosure.render import Layout
 from govdisclosure.template import number_fields
+from govdisclosure.write.html_layout import render_html
+from govdisclosure.write.render import Layout
 
 
 def _numbers(flat: dict[str, object], template: Template) -> dict[str, object]:

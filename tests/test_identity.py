@@ -10,9 +10,9 @@ import json
 from support import DATA, seed_text
 
 from govdisclosure import flatten, parse_report, render
-from govdisclosure._identity import credit_code, organ_key, valid_credit_code
-from govdisclosure.serialize import from_json, to_json
-from govdisclosure.tables import columns, to_arrow, to_records
+from govdisclosure.bind.identity import credit_code, organ_key, valid_credit_code
+from govdisclosure.write.serialize import from_json, to_json
+from govdisclosure.write.tables import columns, to_arrow, to_records
 
 SEED_003 = DATA / "seeds" / "003_d01d2cbab1ffe994.txt"
 

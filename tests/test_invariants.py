@@ -6,7 +6,7 @@ import pytest
 from support import seed_text, value_at, with_value
 
 from govdisclosure import Report, Violation, check, check_series, parse_report
-from govdisclosure.invariants import RULES, rule, t3_ident, t4_sum
+from govdisclosure.check.invariants import RULES, rule, t3_ident, t4_sum
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from support import seed_text, value_at, with_value
 
 from govdisclosure import Report, locate, parse_report
-from govdisclosure.locate import MAX_FIXES, RepairKind
+from govdisclosure.check.locate import MAX_FIXES, RepairKind
 
 
 @pytest.fixture(scope="module")

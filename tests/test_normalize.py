@@ -6,7 +6,7 @@ import pytest
 from support import seed_text
 
 from govdisclosure import Script, parse_report
-from govdisclosure.normalize import decode, label_key, match_text, normalize
+from govdisclosure.read.normalize import decode, label_key, match_text, normalize
 
 
 def test_match_text_is_simplified_half_width_and_keeps_length() -> None:

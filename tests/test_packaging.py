@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure
-from govdisclosure.grammar import document_parser, grammar_path
+from govdisclosure.parse.grammar import document_parser, grammar_path
 
 PACKAGE = Path(govdisclosure.__file__).resolve().parent
 INSTALLED = PACKAGE.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve())

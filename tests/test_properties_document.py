@@ -122,7 +122,7 @@ def test_D_DEADLINE_published_late(report: Report, day: int) -> None:
 
 
 def test_D_DEADLINE_departments_by_january_governments_by_march() -> None:
-    from govdisclosure.invariants import d_deadline
+    from govdisclosure.check.invariants import d_deadline
 
     def dated(organ: str, month: int) -> Report:
         from support import seed_text

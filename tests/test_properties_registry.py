@@ -11,7 +11,7 @@ from hypothesis import given
 from strategies import any_reports, consistent_reports, consistent_series
 
 from govdisclosure import Report, Violation, check, check_series, locate, render
-from govdisclosure.invariants import RULES, Rule, Severity
+from govdisclosure.check.invariants import RULES, Rule, Severity
 
 SINGLE = [r for r in RULES if r.part != "series"]
 SERIES = [r for r in RULES if r.part == "series"]

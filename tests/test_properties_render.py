@@ -7,8 +7,8 @@ from hypothesis import given
 from strategies import consistent_reports, layouts
 
 from govdisclosure import Report, check, flatten, parse_report, render
-from govdisclosure.render import Layout
 from govdisclosure.template import number_fields
+from govdisclosure.write.render import Layout
 
 
 def numbers(report: Report) -> dict[str, object]:

@@ -15,9 +15,9 @@ from strategies import consistent_reports, request_keys
 from support import value_at, with_value
 
 from govdisclosure import Report, Template, check, locate
-from govdisclosure._linear import appeal_equations, request_equations, rows_of
-from govdisclosure.locate import RepairKind
+from govdisclosure.check.locate import RepairKind
 from govdisclosure.template import appeal_fields
+from govdisclosure.template.identities import appeal_equations, request_equations, rows_of
 
 
 def _typos(old: int) -> list[tuple[int, RepairKind]]:

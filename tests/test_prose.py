@@ -8,7 +8,7 @@ import pytest
 from support import seed_text, with_value
 
 from govdisclosure import Report, parse_report
-from govdisclosure._prose import (
+from govdisclosure.check.prose import (
     FeeStatement,
     claims,
     fee_statement,

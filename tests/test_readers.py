@@ -9,11 +9,11 @@ import pytest
 from support import SEED_NAMES, seed_text
 
 from govdisclosure import ParseError, parse_report
-from govdisclosure.readers import decode_input, to_canonical
-from govdisclosure.readers._lines import Lines
-from govdisclosure.readers.chrome import strip_chrome
-from govdisclosure.readers.encoding import remove_invisible, repair_escapes, repair_utf8_as_gbk
-from govdisclosure.readers.html import collapse, looks_like_html, read_html
+from govdisclosure.read import decode_input, to_canonical
+from govdisclosure.read.chrome import strip_chrome
+from govdisclosure.read.encoding import remove_invisible, repair_escapes, repair_utf8_as_gbk
+from govdisclosure.read.html import collapse, looks_like_html, read_html
+from govdisclosure.read.lines import Lines
 
 
 def lines_of(html: str) -> list[str]:

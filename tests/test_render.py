@@ -8,8 +8,8 @@ import pytest
 from support import seed_text
 
 from govdisclosure import Report, flatten, parse_report
-from govdisclosure.render import LAYOUTS, Layout, render
 from govdisclosure.template import number_fields
+from govdisclosure.write.render import LAYOUTS, Layout, render
 
 
 def numbers(report: Report) -> dict[str, object]:

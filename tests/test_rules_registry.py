@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from govdisclosure import Template, flatten, parse_report, render
-from govdisclosure.invariants import RULES
-from govdisclosure.rules_doc import rules_markdown
+from govdisclosure.check.invariants import RULES
+from govdisclosure.check.rules_doc import rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent

@@ -17,9 +17,9 @@ from report_strategies import reports
 from support import seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
-from govdisclosure._catalog import report_fields
 from govdisclosure.model import Proactive2019, Proactive2021, Section
-from govdisclosure.serialize import (
+from govdisclosure.template.catalog import report_fields
+from govdisclosure.write.serialize import (
     SCHEMA_FINGERPRINTS,
     SCHEMA_VERSION,
     JsonStructureError,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclosure._split import split_run, total_rule
+from govdisclosure.bind.split import split_run, total_rule
 
 ROW = [(7, total_rule)]
 TABLE4 = [(5, total_rule)] * 3

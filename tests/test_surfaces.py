@@ -15,11 +15,13 @@ from lxml import html as lxml_html
 from support import DATA, SEEDS
 
 from govdisclosure import Template, check, flatten, parse_many, parse_report, read_report
+from govdisclosure.check.invariants import RULES
+from govdisclosure.check.violations import Violations
 from govdisclosure.cli import main
 from govdisclosure.diagnostics import DIAGNOSTIC_CODES, MEANING_ZH
-from govdisclosure.invariants import RULES
 from govdisclosure.model import Report
-from govdisclosure.tables import (
+from govdisclosure.template import number_fields
+from govdisclosure.write.tables import (
     DIAGNOSTIC_COLUMNS,
     LONG_COLUMNS,
     VIOLATION_COLUMNS,
@@ -33,8 +35,6 @@ from govdisclosure.tables import (
     violation_records,
     write_records,
 )
-from govdisclosure.template import number_fields
-from govdisclosure.violations import Violations
 
 SEED_003 = DATA / "seeds" / "003_d01d2cbab1ffe994.txt"
 SEED_004 = DATA / "seeds" / "004_993b10d7eafd07e2.txt"

@@ -18,7 +18,8 @@ from report_strategies import money_to_the_fen, reports
 from support import SEED_NAMES, seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
-from govdisclosure.tables import (
+from govdisclosure.template import REQUEST_COLUMNS, spec
+from govdisclosure.write.tables import (
     KIND_TYPES,
     VIOLATION_COLUMNS,
     columns,
@@ -32,7 +33,6 @@ from govdisclosure.tables import (
     violations_frame,
     write_records,
 )
-from govdisclosure.template import REQUEST_COLUMNS, spec
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,134 @@
+"""parse_report and read_report: the pipeline from input to Report."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import cast
+
+import attrs
+from lark.exceptions import LarkError, UnexpectedInput
+
+from govdisclosure.bind.identity import with_identity
+from govdisclosure.bind.report import bind
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Diagnostic, Report
+from govdisclosure.parse.grammar import document_parser
+from govdisclosure.parse.transform import Document, displaying
+from govdisclosure.read import decode_input, to_canonical
+from govdisclosure.read.normalize import NormalizedText, normalize
+
+__all__ = ["parse_report", "read_report"]
+
+# C0 controls other than tab, newlines, form feed and escape; and U+FFFD
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    control = len(_BINARY_CHARS.findall(sample))
+    return control > max(8, len(sample) // 20)
+
+
+# An annual report has a few hundred to a few thousand lines and some 400 table cells; far
+# beyond that the input is not one report, and refusing it early keeps the time linear.
+MAX_LINES = 12_000
+MAX_CELLS = 25_000
+
+
+def _check_size(text: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise ParseError(
+            f"the text has {lines} lines; one annual report has at most a few thousand "
+            f"(limit {MAX_LINES})",
+            expected="the text of one annual report",
+            code="too-large",
+        )
+    cells = text.count("|") + text.count("\t")
+    if cells > MAX_CELLS:
+        raise ParseError(
+            f"the text has {cells} cell separators; one annual report has a few hundred "
+            f"(limit {MAX_CELLS})",
+            expected="the text of one annual report",
+            code="too-large",
+        )
+
+
+def _strictly(report: Report, norm: NormalizedText) -> None:
+    if report.diagnostics:
+        d = report.diagnostics[0]
+        raise ParseError(
+            f"strict mode: {d.message}",
+            line=d.line or 0,
+            column=1 if d.line else 0,
+            source_line=norm.quote(d.line) if d.line else "",
+            expected="a report that needs no repair or inference",
+            code=d.code,
+        )
+
+
+def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = False) -> Report:
+    """Parse one annual report given as text or bytes.
+
+    ``strict=True`` turns the first diagnostic into a :class:`ParseError`; ``partial=True``
+    returns what could be read from a fragment, the parts not found listed in
+    ``Report.missing``, instead of raising.
+    """
+    diagnostics: list[Diagnostic] = []
+    source = text if isinstance(text, str) else bytes(text)
+    if isinstance(text, bytes | bytearray | memoryview):
+        text, diagnostics = decode_input(bytes(text))
+    if not isinstance(text, str):
+        raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
+    if not text.strip():
+        raise ParseError(
+            "the input is empty", expected="the text of an annual report", code="empty"
+        )
+    if _looks_binary(text):
+        raise ParseError(
+            "the input is binary data, not text",
+            line=1,
+            column=1,
+            expected="the text of an annual report (.txt, .md or .html)",
+            code="not-text",
+        )
+    canonical = to_canonical(text)
+    diagnostics.extend(canonical.diagnostics)
+    _check_size(canonical.text)
+    norm = normalize(
+        canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
+    )
+    try:
+        with displaying(norm.display):
+            document = cast(Document, document_parser().parse(norm.grammar_input()))
+    except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
+        line = norm.source_line[exc.line - 1] if 0 < exc.line <= len(norm.source_line) else 0
+        raise ParseError(
+            "the text does not have the shape of an annual report",
+            line=line,
+            column=exc.column,
+            source_line=norm.quote(line),
+            expected="headings, prose lines and table rows",
+            code="syntax",
+        ) from None
+    except (LarkError, AssertionError) as exc:  # pragma: no cover - incl. a callback's own check
+        raise ParseError(f"the parser failed: {exc}", code="syntax") from None
+    report = bind(document, norm, partial=partial)
+    if canonical.metadata:  # what the page or the crawler said about the report
+        report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
+    report = with_identity(report, source)
+    if strict:
+        _strictly(report, norm)
+    return report
+
+
+def read_report(
+    path: str | os.PathLike[str], *, strict: bool = False, partial: bool = False
+) -> Report:
+    """Read and parse a report file (.txt, .md, .html); the encoding is detected."""
+    data = Path(path).read_bytes()
+    return parse_report(data, strict=strict, partial=partial)

@@ -1,0 +1,154 @@
+"""Binding the document's parts to the template (DESIGN.md §2 "bind"): the orchestrator.
+
+Headings are identified by the template's keywords (:mod:`.sections`); table rows are found
+(:mod:`.collect`) and bound by their labels first and their place and shape second
+(:mod:`.table2`, :mod:`.table3`, :mod:`.table4`).  Every inference and every repair is
+recorded as a :class:`~govdisclosure.model.Diagnostic`; every number cell of tables 二/三/四
+ends in the model or in a diagnostic that names its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdisclosure import template as T
+from govdisclosure.bind import sections
+from govdisclosure.bind.collect import collect
+from govdisclosure.bind.context import Context
+from govdisclosure.bind.table2 import proactive as bind_proactive
+from govdisclosure.bind.table2 import version_evidence
+from govdisclosure.bind.table3 import is_request_data_row
+from govdisclosure.bind.table3 import requests as bind_requests
+from govdisclosure.bind.table4 import appeals as bind_appeals
+from govdisclosure.model import AppealStats, Report, RequestStats, Template
+from govdisclosure.parse.transform import Document
+from govdisclosure.read.normalize import NormalizedText
+
+__all__ = ["bind"]
+
+# The layout before 2019 (国办发〔2008〕 template): a 统计表, a 收费及减免 section, seven parts.
+_OLD_LAYOUT = re.compile(
+    r"政府信息公开情况统计表|政府信息公开(?:的)?收费及减免|收费及减免情况|"
+    r"因政府信息公开申请(?:提起|申请)?行政复议|七、其他需要报告的事项"
+)
+_OLD_YEAR = re.compile(r"(20[01]\d)\s*年(?:度)?政府信息公开(?:工作)?年度报告")
+
+
+def _pre_2019(doc_lines: tuple[str, ...]) -> int | None:
+    """The line (1-based, canonical) that shows the pre-2019 layout, if the text has one."""
+    for i, line in enumerate(doc_lines, 1):
+        if _OLD_LAYOUT.search(line):
+            return i
+        m = _OLD_YEAR.search(line.replace(" ", ""))
+        if m and int(m.group(1)) <= 2018:
+            return i
+    return None
+
+
+def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Report:
+    """Map a transformed document onto the template and build the report."""
+    ctx = Context(norm, partial)
+    parts = sections.parts(doc, ctx)
+    by_key = {p.key: p for p in parts}
+    tables = collect(parts, ctx)
+    has_t3 = any(is_request_data_row(r) for r in tables.rows["t3"])
+    if not has_t3:
+        old = _pre_2019(norm.match)
+        if old is not None:
+            raise ctx.fail(
+                "this is a report written before 2019, in the old layout (政府信息公开情况统计表, "
+                "收费及减免…); the 2019/2021 national template does not apply to it",
+                old,
+                "a report for 2019 or later, on the template of 国办公开办函〔2019〕60号 or "
+                "〔2021〕30号",
+                "pre-2019",
+            )
+    known = [k for k in by_key if k != "front"]
+    if not any(tables.rows.values()) and len(known) < 3:
+        raise ctx.fail(
+            "this text is not a government information-disclosure annual report: "
+            "it has none of the template's section headings and none of its tables",
+            1 if norm.match else None,
+            "the headings 一、总体情况 … 六、其他需要报告的事项 and tables 二, 三 and 四",
+            "not-a-report",
+        )
+    front = sections.front_matter(by_key["front"], by_key.get("overview"), ctx)
+
+    version = version_evidence(tables.rows["t2"])
+    if version is None:
+        year = front.year
+        version = Template.V2019 if year is not None and year <= 2020 else Template.V2021
+        if tables.rows["t2"]:
+            ctx.diag(
+                "template-inferred",
+                f"table 二's columns do not tell the template; {version.value} taken from the year",
+                tables.rows["t2"][0].line,
+            )
+
+    def heading_line(key: str) -> int | None:
+        part = by_key.get(key)
+        return part.heading.line if part is not None and part.heading is not None else None
+
+    if not tables.rows["t2"]:
+        ctx.need(
+            "proactive",
+            "table 二 (主动公开政府信息情况) was not found",
+            heading_line("proactive"),
+            "blocks headed 第二十条第（一）项 … with their rows of numbers",
+            "missing-table",
+        )
+    proactive = bind_proactive(tables.rows["t2"], version, ctx)
+    requests = RequestStats()
+    if has_t3:
+        requests, t3_version = bind_requests(tables, version, ctx)
+        if not tables.rows["t2"]:
+            version = t3_version
+    else:
+        ctx.need(
+            "requests",
+            "table 三 (收到和处理政府信息公开申请情况) was not found",
+            heading_line("requests"),
+            "the table of applications with rows 一、本年新收… to 四、结转下年度继续办理",
+            "missing-table",
+        )
+    appeals = bind_appeals(tables.rows["t4"], ctx)
+    for key in ("overview", "problems", "other_matters"):
+        if key not in by_key:
+            h = next(h for h in T.HEADINGS if h.key == key)
+            ctx.need(
+                key,
+                f"section {h.numeral}、{h.label} was not found",
+                None,
+                f"a heading {h.numeral}、{h.label}",
+                "missing-section",
+            )
+    for mode, key in (("t2", "proactive"), ("t3", "requests"), ("t4", "appeals")):
+        if key not in by_key and mode in tables.first_line:
+            h = next(h for h in T.HEADINGS if h.key == key)
+            ctx.diag(
+                "heading-missing",
+                f"no heading {h.numeral}、{h.label}; the section is inferred from its table",
+                tables.first_line[mode],
+            )
+    ctx.settle()
+    signed_by, signed_on = sections.signature(by_key.get("other_matters"))
+    return Report(
+        template=version,
+        script=norm.script,
+        overview=sections.section(by_key.get("overview"), "总体情况", ctx),
+        proactive=proactive,
+        requests=requests,
+        appeals=appeals if tables.rows["t4"] else AppealStats(),
+        problems=sections.section(by_key.get("problems"), "存在的主要问题及改进情况", ctx),
+        other_matters=sections.section(by_key.get("other_matters"), "其他需要报告的事项", ctx),
+        title=front.title,
+        organ=front.organ,
+        year=front.year,
+        preamble=front.preamble,
+        signed_by=signed_by,
+        signed_on=signed_on,
+        metadata=front.metadata,
+        missing=tuple(ctx.missing),
+        diagnostics=tuple(norm.diagnostics) + tuple(ctx.diagnostics),
+        locations=ctx.locations,
+    )

@@ -1,0 +1,1 @@
+"""The check stage: the rule registry, the rules as pure functions by family, and ``locate``."""

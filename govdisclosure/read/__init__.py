@@ -1,0 +1,102 @@
+"""Readers: every input form → the same canonical text (DESIGN.md §2 "readers").
+
+The grammar only ever sees canonical text: one logical line per line, table cells joined by
+`` | ``.  A reader turns one input form into it and keeps, for every canonical line, the line
+of the input it comes from, so that diagnostics and source locations name the user's line.
+
+Forms, one module each:
+
+* :mod:`.html` — HTML pages (lxml; row and column spans expanded on the table grid);
+* :mod:`.jsondoc` — structured JSON with the report's sections as text;
+* plain text and Markdown pass through as they are.
+
+Repairs that apply to any form, before or after it is read:
+
+* :mod:`.encoding` — UTF-8 text decoded as GBK and saved again, literal ``\\xNN`` escapes,
+  invisible characters;
+* :mod:`.chrome` — crawler headers (``key: value`` lines, ``==== 正文 ====``) and page chrome
+  before and after the report.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from attrs import frozen
+
+from govdisclosure.model import Diagnostic
+from govdisclosure.read import chrome, encoding
+from govdisclosure.read.html import decode_html, looks_like_html, read_html
+from govdisclosure.read.jsondoc import looks_like_json, read_json
+from govdisclosure.read.lines import Lines
+from govdisclosure.read.normalize import decode
+
+__all__ = ["Canonical", "decode_input", "to_canonical"]
+
+
+@frozen
+class Canonical:
+    """Canonical text with its map back to the input."""
+
+    text: str
+    origin: tuple[int, ...]  # per canonical line: its 1-based line in ``source``
+    source: str  # the input as decoded, for quoting
+    diagnostics: tuple[Diagnostic, ...]
+    metadata: tuple[tuple[str, str], ...] = ()  # fields the page or crawler carried
+    form: str = "text"  # "text", "html" or "json"
+
+
+def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
+    """Bytes → text: an HTML page by its declared charset, anything else by detection."""
+    head = data[:4096]
+    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and looks_like_html(
+        data[:65536].decode("latin-1")
+    ):
+        decoded = decode_html(data)
+        if decoded is not None:
+            text, diags = decoded
+            return text, list(diags)
+    return decode(data)
+
+
+def to_canonical(text: str) -> Canonical:
+    """Read a decoded input in whatever form it has into canonical lines."""
+    diags: list[Diagnostic] = []
+    source = text
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = Lines.of(text)
+    metadata: list[tuple[str, str]] = []
+    form = "text"
+    if looks_like_html(text):
+        diags.extend(encoding.repair_utf8_as_gbk(lines))
+        reading = read_html(lines.joined())
+        if len(reading.lines):
+            form = "html"
+            lines = lines.through(reading.lines)
+            diags.extend(reading.diagnostics)
+            metadata.extend(reading.metadata)
+    elif looks_like_json(text):
+        parsed = read_json(text)
+        if parsed is not None:
+            form = "json"
+            lines = parsed.lines
+            diags.extend(parsed.diagnostics)
+            metadata.extend(parsed.metadata)
+            diags.extend(encoding.repair_utf8_as_gbk(lines))
+    if form == "text":
+        lines, escape_diags = encoding.repair_escapes(lines)
+        diags.extend(escape_diags)
+        diags.extend(encoding.repair_utf8_as_gbk(lines))
+    diags.extend(encoding.remove_invisible(lines))
+    lines, chrome_diags, crawler_metadata = chrome.strip_chrome(lines)
+    diags.extend(chrome_diags)
+    metadata.extend(crawler_metadata)
+    return Canonical(
+        text=lines.joined(),
+        origin=tuple(lines.origin),
+        source=source,
+        diagnostics=tuple(diags),
+        metadata=tuple(metadata),
+        form=form,
+    )

@@ -1,0 +1,506 @@
+"""HTML pages → canonical lines (lxml's HTML parser; row and column spans expanded).
+
+Why lxml: it is the one HTML parser of the usual three that records, for every element, the
+line of the source it starts on (``sourceline``), so each canonical line can name its line
+in the user's file; it is a C parser (libxml2) and linear in the input, and it reads the
+broken markup of Word exports and CMS pages without complaint.  html5lib is pure Python and
+an order of magnitude slower; selectolax has no source positions.
+
+What comes out: one line per paragraph, heading, list item or ``<br>``-separated run of text;
+one line per table row with the cells joined by `` | ``.  Row and column spans are expanded
+on the table's grid, so that every row has as many cells as the table has columns and each
+number stands in the column it stands in on the page:
+
+* a label cell (text) that spans columns is repeated in each column it covers, so that the
+  number cells after it keep their places;
+* a cell that spans rows is written in its first row only; the rows below get an empty cell;
+* a number cell is never repeated: it is written once, in its first row and column;
+* a blank cell (``<o:p>&nbsp;</o:p>``) is an empty cell, never 0.
+
+Scripts, styles, forms and elements hidden with ``display:none`` are dropped, and so is a line
+made of link text only (menus, share bars, related links): it is navigation, not the report.
+Lines of page chrome in plain words (「当前位置：首页 > …」, 「附件下载」) are left to
+:mod:`govdisclosure.read.chrome`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable, Iterator
+
+from attrs import define, field, frozen
+from lxml import etree
+from lxml import html as lxml_html
+
+from govdisclosure.model import Diagnostic
+from govdisclosure.read.lines import Lines
+
+__all__ = ["HtmlReading", "decode_html", "looks_like_html", "read_html"]
+
+# ---------------------------------------------------------------------- sniffing
+
+_START = re.compile(
+    r"^(?:\s|\ufeff)*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|font)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_STRUCTURE = re.compile(r"<(?:html|body|table|tr|td)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML document or fragment (a plain text with stray ``</p>`` remnants is not)."""
+    if _START.match(text[:4096]):
+        return True
+    return len(_STRUCTURE.findall(text[:65536])) >= 3
+
+
+# ---------------------------------------------------------------------- bytes
+
+_DECLARED = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# a declared name → the codecs to try, the first being the declared one or its superset
+_SUPERSETS = {
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "x-gbk": ("gb18030",),
+    "cp936": ("gb18030",),
+    "gb18030": ("gb18030",),
+    "big5": ("big5", "cp950", "big5hkscs"),
+    "big5-hkscs": ("big5hkscs",),
+    "x-x-big5": ("big5", "cp950"),
+}
+
+
+def declared_charsets(data: bytes) -> list[str]:
+    """The charsets named by ``<meta charset>`` / ``http-equiv`` tags, in document order."""
+    seen: list[str] = []
+    for m in _DECLARED.finditer(data):
+        name = m.group(1).decode("ascii", "replace").lower()
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _codecs_for(name: str) -> tuple[str, ...]:
+    if name in _SUPERSETS:
+        return _SUPERSETS[name]
+    try:
+        return (codecs.lookup(name).name,)
+    except LookupError:
+        return ()
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
+    """Decode an HTML page by what it declares; None when no declaration fits the bytes.
+
+    Bytes that are valid UTF-8 are read as UTF-8 whatever a ``<meta>`` says (a GBK page is
+    practically never valid UTF-8, while Word exports often keep a stale declaration).
+    Otherwise the declarations are tried in document order — the page's own in ``<head>``,
+    then a second one inside the body, as pasted Word content carries — and the first that
+    decodes the whole page without error is used.
+    """
+    declared = declared_charsets(data)
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        others = [d for d in declared if _codecs_for(d) and not _is_utf8(d)]
+        diags = []
+        if others and not text.isascii():
+            diags.append(
+                Diagnostic(
+                    "encoding",
+                    f"the page declares charset {others[0]!r} but its bytes are UTF-8; "
+                    "read as UTF-8",
+                )
+            )
+        return text, diags
+    for name in declared:
+        for codec in _codecs_for(name):
+            if _is_utf8(codec):
+                continue
+            try:
+                text = data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            first = declared[0]
+            how = f"declared {name!r}" + (
+                f"; the first declaration {first!r} does not fit the bytes" if name != first else ""
+            )
+            return text, [
+                Diagnostic("encoding", f"input is not UTF-8; decoded as {codec.upper()} ({how})")
+            ]
+    return None
+
+
+# ---------------------------------------------------------------------- text
+
+
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_SEP_IN_CELL = re.compile(r"[|\t]")
+_ALNUM = re.compile(r"[^\W_]+")  # str.isalnum characters: \w is them and '_'
+
+
+def _wide(ch: str) -> bool:
+    """East Asian wide or full-width (a segment break between two of these is dropped)."""
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def collapse(text: str) -> str:
+    """HTML white-space collapsing; a line break between two CJK characters vanishes.
+
+    Word and CMS exports wrap their source at some 76 columns, often inside a Chinese word
+    (「信息公\\n开」); browsers show no gap there (CSS Text 3, segment break transformation).
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        run = m.group()
+        if "\n" in run or "\r" in run:
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            if before and after and _wide(before) and _wide(after):
+                return ""
+        return " "
+
+    return _WS.sub(repl, text)
+
+
+# ---------------------------------------------------------------------- tree walk
+
+_DROP = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "applet",
+        "select", "option", "button", "input", "textarea", "svg", "canvas", "map", "xml",
+        "head", "title", "meta", "link", "base", "audio", "video",
+    }
+)  # fmt: skip
+_BLOCK = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "pre", "section", "article", "header", "footer", "aside", "main", "nav",
+        "center", "form", "fieldset", "address", "figure", "figcaption", "hr", "caption",
+        "body", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "legend", "details",
+        "summary", "menu", "table",
+    }
+)  # fmt: skip
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+_META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "SiteName", "ColumnName")
+MAX_COLSPAN = 64  # real tables have some 15 columns; a larger span is clamped
+MAX_ROWSPAN = 1000
+MAX_SLOTS = 50_000  # grid cells of one table (table 三 has 280): spans beyond are not expanded
+
+
+def _tag(el: etree._Element) -> str | None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None  # comment, processing instruction, entity
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _hidden(el: etree._Element) -> bool:
+    style = el.get("style")
+    return (style is not None and _HIDDEN.search(style) is not None) or el.get("hidden") is not None
+
+
+def _line_of(el: etree._Element, text: str | None) -> int:
+    """The source line where ``text`` (the element's own text) starts."""
+    line = el.sourceline or 0
+    if text and line:
+        lead = len(text) - len(text.lstrip())
+        line += text.count("\n", 0, lead)
+    return line
+
+
+def _tail_line(el: etree._Element) -> int:
+    """The source line where ``el.tail`` starts (the next sibling's line, counted back)."""
+    tail = el.tail or ""
+    nxt = el.getnext()
+    if nxt is not None and nxt.sourceline:
+        body = tail[len(tail) - len(tail.lstrip()) :]
+        return max(1, nxt.sourceline - body.count("\n"))
+    base = el.sourceline or 0
+    if not base:
+        return 0
+    lead = len(tail) - len(tail.lstrip())
+    return base + tail.count("\n", 0, lead)
+
+
+@define
+class _Flow:
+    """Inline text gathered into lines; a line is navigation when all of it is link text."""
+
+    lines: Lines = field(factory=Lines)
+    dropped_links: list[tuple[int, str]] = field(factory=list)
+    _parts: list[str] = field(factory=list)
+    _link_chars: int = 0
+    _chars: int = 0
+    _origin: int = 0
+
+    def text(self, s: str | None, line: int, in_link: bool) -> None:
+        if not s:
+            return
+        if not self._origin and s.strip():
+            self._origin = line or 1
+        self._parts.append(s)
+        visible = sum(map(len, _ALNUM.findall(s)))
+        self._chars += visible
+        if in_link:
+            self._link_chars += visible
+
+    def row(self, text: str, line: int) -> None:
+        self.flush()
+        self.lines.add(text, line)
+
+    def flush(self) -> None:
+        if self._parts:
+            text = _SEP_IN_CELL.sub("/", collapse("".join(self._parts)).strip())
+            if text:
+                if self._chars and self._link_chars == self._chars:
+                    self.dropped_links.append((self._origin, text))
+                else:
+                    self.lines.add(text, self._origin)
+        self._parts = []
+        self._chars = self._link_chars = 0
+        self._origin = 0
+
+
+@frozen
+class _Slot:
+    text: str
+    label: bool
+    first: bool  # the top-left slot of its cell
+    top: bool  # in the cell's first row
+
+
+_VALUE = re.compile(
+    r"(?:增加|减少|減少|增|减|減)?\s*[+\-−－]?\s*[\d０-９][\d０-９,，.．]*\s*"
+    r"(?:万元|萬元|元|件|项|項|个|個|条|條|宗|次)?|[/／\\\-－—–]{1,2}|无|無|不适用|不適用|N/?A|n/?a"
+)
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and _VALUE.fullmatch(text) is None
+
+
+@define
+class _Reader:
+    flow: _Flow = field(factory=_Flow)
+    clamped: list[tuple[int, str]] = field(factory=list)
+
+    # ---------------------------------------------------------------- flow
+
+    def walk(self, root: etree._Element) -> None:
+        """Read the element tree in document order (iteratively: pages nest deeply).
+
+        A table that holds tables is page layout: its cells are read as blocks.
+        """
+        links = 0
+        for event, el, tag, skip_subtree in _visible(root):
+            if event == "start":
+                if tag == "br":
+                    self.flow.flush()
+                elif tag == "table" and el.find(".//table") is None:
+                    self.flow.flush()
+                    self._data_table(el)
+                    skip_subtree()
+                else:
+                    if tag in _BLOCK:
+                        self.flow.flush()
+                    if tag == "a":
+                        links += 1
+                    self.flow.text(el.text, _line_of(el, el.text), links > 0)
+                continue
+            if event == "end":
+                if tag == "a":
+                    links = max(0, links - 1)
+                if tag in _BLOCK:
+                    self.flow.flush()
+            if el is not root:
+                self.flow.text(el.tail, _tail_line(el), links > 0)
+
+    # ---------------------------------------------------------------- tables
+
+    def _data_table(self, table: etree._Element) -> None:
+        caption = table.find("caption")
+        if caption is not None:
+            self.walk(caption)
+            self.flow.flush()
+        rows = list(_rows(table))
+        grid: dict[tuple[int, int], _Slot] = {}
+        for r, tr in enumerate(rows):
+            c = 0
+            for td in _cells(tr):
+                while (r, c) in grid:
+                    c += 1
+                text = _cell_text(td)
+                colspan = self._span(td, "colspan", MAX_COLSPAN)
+                rowspan = min(self._span(td, "rowspan", MAX_ROWSPAN), len(rows) - r)
+                if (rowspan > 1 or colspan > 1) and len(grid) + rowspan * colspan > MAX_SLOTS:
+                    self.clamped.append(
+                        (
+                            td.sourceline or 0,
+                            f"span {rowspan}×{colspan} dropped: the table is too big",
+                        )
+                    )
+                    rowspan = colspan = 1
+                label = _is_label(text)
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        if (r + dr, c + dc) not in grid:
+                            first = dr == 0 and dc == 0
+                            grid[(r + dr, c + dc)] = _Slot(text, label, first, dr == 0)
+                c += colspan
+        width = max((c + 1 for (_r, c) in grid), default=0)
+        for r, tr in enumerate(rows):
+            cells = []
+            for c in range(width):
+                slot = grid.get((r, c))
+                if slot is None or not slot.top:
+                    cells.append("")  # no cell, or a row span's continuation
+                elif slot.first or slot.label:
+                    cells.append(slot.text)
+                else:
+                    cells.append("")  # a number is written once
+            if any(cells):
+                self.flow.row(" | ".join(cells), tr.sourceline or 0)
+
+    def _span(self, td: etree._Element, name: str, limit: int) -> int:
+        raw = td.get(name)
+        if raw is None:
+            return 1
+        m = re.match(r"\s*(\d+)", raw)
+        n = int(m.group(1)) if m else 1
+        if n < 1:
+            return 1
+        if n > limit:
+            self.clamped.append((td.sourceline or 0, f"{name}={n} clamped to {limit}"))
+            return limit
+        return n
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            for tr in child:
+                if _tag(tr) == "tr":
+                    yield tr
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for td in tr:
+        if _tag(td) in ("td", "th") and not _hidden(td):
+            yield td
+
+
+def _visible(
+    root: etree._Element,
+) -> Iterator[tuple[str, etree._Element, str | None, Callable[[], None]]]:
+    """Document-order events of the elements a reader sees: ("start" | "end", …).
+
+    A dropped element (script, hidden …) gives only a "skipped" event, for its tail.
+    """
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = _tag(el)
+        skipped = tag is None or tag in _DROP or _hidden(el)
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()
+                continue
+            yield "start", el, tag, walker.skip_subtree
+        else:
+            yield ("skipped" if skipped else "end"), el, tag, walker.skip_subtree
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text on one line: line breaks and paragraphs inside it become spaces."""
+    if len(td) == 0:  # no child element (most cells): its own text, without the tree walk
+        return _SEP_IN_CELL.sub(" ", collapse(td.text or "").strip())
+    parts: list[str] = []
+    for event, el, tag, _skip in _visible(td):
+        if event == "start":
+            if tag == "br" or tag in _BLOCK:
+                parts.append(" ")
+            parts.append(el.text or "")
+            continue
+        if event == "end" and tag in _BLOCK:
+            parts.append(" ")
+        if el is not td:
+            parts.append(el.tail or "")
+    text = collapse("".join(parts)).strip()
+    return _SEP_IN_CELL.sub(" ", text)
+
+
+# ---------------------------------------------------------------------- entry
+
+
+@frozen
+class HtmlReading:
+    lines: Lines
+    diagnostics: tuple[Diagnostic, ...]
+    metadata: tuple[tuple[str, str], ...]
+
+
+_XML_DECL = re.compile(r"^(\s*)<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def read_html(text: str) -> HtmlReading:
+    """Read an HTML page (already decoded) into canonical lines mapped to its source lines."""
+    # lxml refuses a str that carries an XML encoding declaration; keep the line count
+    text = _XML_DECL.sub(lambda m: m.group(1), text, count=1)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return HtmlReading(Lines(), (), ())
+    reader = _Reader()
+    body = root.find("body")
+    reader.walk(body if body is not None else root)
+    reader.flow.flush()
+    diags: list[Diagnostic] = []
+    for line, what in reader.clamped:
+        diags.append(Diagnostic("span-clamped", f"table cell {what}", line or None))
+    if reader.flow.dropped_links:
+        first_line = reader.flow.dropped_links[0][0]
+        shown = "、".join(t[:12] for _l, t in reader.flow.dropped_links[:6])
+        more = len(reader.flow.dropped_links) - 6
+        diags.append(
+            Diagnostic(
+                "chrome-dropped",
+                f"{len(reader.flow.dropped_links)} line(s) of link text only (navigation) "
+                f"dropped: {shown}" + (f" and {more} more" if more > 0 else ""),
+                first_line or None,
+            )
+        )
+    return HtmlReading(reader.flow.lines, tuple(diags), _head_metadata(root))
+
+
+def _head_metadata(root: etree._Element) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for meta in root.iter("meta"):
+        name = meta.get("name") or ""
+        content = (meta.get("content") or "").strip()
+        if name in _META_NAMES and content:
+            pairs.append((name, content))
+    return tuple(pairs)
