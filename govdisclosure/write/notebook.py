@@ -73,8 +73,9 @@ def _block(block: Block, flat: dict[str, Any], marks: dict[str, list[Violation]]
             for key, kind in zip(row.cells, block.kinds, strict=True)
         )
         rows.append(f"<tr><td>{pad * depth}{html.escape(row.label)}</td>{cells}</tr>")
-    caption = html.escape(block.title.rpartition(" · ")[2])
-    return f"<table><caption>{caption}</caption>{''.join(rows)}</table>"
+    _head, _, item = block.title.partition(" · ")  # table 二's blocks: 第二十条第（N）项
+    caption = f"<caption>{html.escape(item)}</caption>" if item else ""
+    return f"<table>{caption}{''.join(rows)}</table>"
 
 
 def report_html(report: Report, violations: tuple[Violation, ...] | None = None) -> str:
