@@ -190,7 +190,7 @@ _CODES = (
     DiagnosticCode(
         "cell-placeholder", "gap",
         "A number cell holds 「/」「-」「—」「无」「不适用」; the field is None.",
-        "proactive.fees holds '/'; taken as None (not 0)",
+        "proactive.fees.amount holds '/'; taken as None (not 0)",
     ),
     DiagnosticCode(
         "cell-not-number", "gap", "A number cell holds text; the field is None.",

@@ -21,10 +21,12 @@ __all__ = [
     "AppealStats",
     "ApplicantCounts",
     "CaseOutcomes",
+    "Decisions",
     "Diagnostic",
     "DocumentCounts",
     "DocumentCounts2019",
     "ExtraRow",
+    "Fees",
     "ItemChange",
     "NotProcessed",
     "OtherHandling",
@@ -246,15 +248,29 @@ class DocumentCounts:
 
 
 @frozen
+class Decisions:
+    """V2021 第二十条第（五）（六）项 row: one number (the V2019 row has three)."""
+
+    decisions: int | None = None  # 本年处理决定数量
+
+
+@frozen
+class Fees:
+    """V2021 第二十条第（八）项 row."""
+
+    amount: Decimal | None = None  # 本年收费金额（单位：万元）
+
+
+@frozen
 class Proactive2021:
     """Table 二 in the V2021 template."""
 
     rules: DocumentCounts = DocumentCounts()  # 规章
     normative_documents: DocumentCounts = DocumentCounts()  # 行政规范性文件
-    licensing: int | None = None  # 行政许可 · 本年处理决定数量
-    punishment: int | None = None  # 行政处罚 · 本年处理决定数量
-    coercion: int | None = None  # 行政强制 · 本年处理决定数量
-    fees: Decimal | None = None  # 行政事业性收费 · 本年收费金额（万元）
+    licensing: Decisions = Decisions()  # 行政许可 · 本年处理决定数量
+    punishment: Decisions = Decisions()  # 行政处罚 · 本年处理决定数量
+    coercion: Decisions = Decisions()  # 行政强制 · 本年处理决定数量
+    fees: Fees = Fees()  # 行政事业性收费 · 本年收费金额（万元）
     extra_rows: tuple[ExtraRow, ...] = ()
 
 

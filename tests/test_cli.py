@@ -191,8 +191,8 @@ def test_export_test_data_to_parquet_that_pandas_reads_typed(tmp_path: Path) -> 
     assert {f"seeds/{p.name}" for p in SEEDS} <= set(df["report_id"])
     assert df["requests.new_received.total"].dtype == "Int64"
     assert df["appeals.reconsideration.total"].dtype == "Int64"
-    assert df["proactive.fees"].dtype == object
-    assert isinstance(df["proactive.fees"].dropna().iloc[0], Decimal)
+    assert df["proactive.fees.amount"].dtype == object
+    assert isinstance(df["proactive.fees.amount"].dropna().iloc[0], Decimal)
     assert not any(str(t).startswith("float") for t in df.dtypes)
     violations = pd.read_parquet(out.with_name("reports.violations.parquet"))
     assert list(violations.columns) == [name for name, _kind in VIOLATION_COLUMNS]

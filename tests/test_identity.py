@@ -128,6 +128,6 @@ def test_arrow_fields_carry_label_kind_and_versions() -> None:
     assert meta[b"label"].decode() == "（三）不予公开 1.属于国家秘密 · 总计"
     assert meta[b"versions"] == b"V2019,V2021"
     assert meta[b"kind"] == b"count"
-    fees = table.schema.field("proactive.fees").metadata
+    fees = table.schema.field("proactive.fees.amount").metadata
     assert fees[b"versions"] == b"V2021" and fees[b"kind"] == b"money"
     assert "行政事业性收费" in fees[b"label"].decode()

@@ -74,7 +74,7 @@ def test_long_table_has_every_number_cell_with_labels(seeds: dict[str, Report]) 
     fees = next(
         r
         for r in rows
-        if r["report_id"] == "003_d01d2cbab1ffe994.txt" and r["key"] == "proactive.fees"
+        if r["report_id"] == "003_d01d2cbab1ffe994.txt" and r["key"] == "proactive.fees.amount"
     )
     assert fees["value"] is None and isinstance(fees["amount"], Decimal)
 
@@ -103,7 +103,7 @@ def test_csv_round_trip_gives_int64_decimal_and_dates(
     counts = [k for k, kind in number_fields(Template.V2019) if kind == "count"]
     assert all(df[k].dtype == "Int64" for k in counts)  # blank V2019 columns too, not float64
     assert not any(pd.api.types.is_float_dtype(t) for t in df.dtypes)
-    assert df["proactive.fees"].dropna().map(type).eq(Decimal).all()
+    assert df["proactive.fees.amount"].dropna().map(type).eq(Decimal).all()
     assert df.loc[3, "published_on"] == datetime.date(2025, 1, 22)
     expected = to_records(seeds)
     for record, (_, row) in zip(expected, df.iterrows(), strict=True):
@@ -184,7 +184,7 @@ def test_excel_export_reads_back_with_labels_and_numbers(tmp_path: Path) -> None
     assert row3[keys.index("published_on")].date() == datetime.date(2025, 1, 22)
     t2 = book["表二"]
     keys = [c.value for c in t2[2]]
-    fee = [c.value for c in t2[3]][keys.index("proactive.fees")]  # 000: 5006 万元
+    fee = [c.value for c in t2[3]][keys.index("proactive.fees.amount")]  # 000: 5006 万元
     assert fee == 5006 and not isinstance(fee, str)
     violations = book["违规"]
     assert [c.value for c in violations[2]] == [name for name, _kind in VIOLATION_COLUMNS]

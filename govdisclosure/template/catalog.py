@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Literal, cast
 
 from attrs import frozen
 
@@ -78,14 +78,22 @@ def _merge(orders: Iterable[list[str]]) -> list[str]:
 
 
 def _proactive() -> Iterator[FieldInfo]:
+    """Table 二's cells, block by block.  A key both versions have (``proactive.licensing.
+    decisions``: 处理决定数量 / 本年处理决定数量) comes once, with the later version's label."""
     items: list[str] = _merge([b.item for b in T.spec(v).proactive] for v in VERSIONS)
+    labels: dict[str, tuple[str, str]] = {}
+    order: list[str] = []
     for item in items:
         for version in VERSIONS:
             for key, block, row, col in T.spec(version).proactive_fields():
                 if block.item != item:
                     continue
-                label = f"{block.title} {row.label} · {col.label}"
-                yield FieldInfo(key, label, col.kind, _versions_of(key))
+                if key not in labels:
+                    order.append(key)
+                labels[key] = (f"{block.title} {row.label} · {col.label}", col.kind)
+    for key in order:
+        label, kind = labels[key]
+        yield FieldInfo(key, label, cast(Kind, kind), _versions_of(key))
 
 
 def _versions_of(key: str) -> tuple[Template, ...]:

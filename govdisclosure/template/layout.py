@@ -46,7 +46,7 @@ def _proactive(version: Template) -> list[Block]:
         rows = []
         for row in block.rows:
             base = f"proactive.{row.key}"
-            cells = (base,) if block.scalar else tuple(f"{base}.{c.key}" for c in block.columns)
+            cells = tuple(f"{base}.{c.key}" for c in block.columns)
             rows.append(LayoutRow(base, row.label, None, cells))
         out.append(
             Block(

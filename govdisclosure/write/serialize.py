@@ -38,6 +38,7 @@ from govdisclosure.model import (
     section_text,
 )
 from govdisclosure.template.catalog import SUBTOTAL_GROUPS
+from govdisclosure.write.jsonv1 import register_v1_hooks
 
 __all__ = [
     "SCHEMA_ID",
@@ -232,7 +233,8 @@ def make_converter() -> JsonConverter:
     - ``Report.locations`` (source spans, outside the report's equality) ↔ an object of
       ``{"line": …, "column": …}`` keyed by the flat keys;
     - ``proactive`` ↔ the object of table 二, structured as ``Proactive2019`` or
-      ``Proactive2021`` by its keys;
+      ``Proactive2021`` by its keys; a V2021 one-number row (``licensing``, ``fees`` …) is an
+      object (``{"decisions": 3}``), and the bare number of format version 1 is read too;
     - structuring is strict: an integer must be a JSON integer, text a JSON string, an array an
       array; unknown keys are refused; errors are collected with their paths (use
       :func:`from_json` to get them as :class:`JsonStructureError`).
@@ -259,6 +261,7 @@ def make_converter() -> JsonConverter:
         return cast(Mapping[str, Any], conv.structure(value, as_dict))
 
     conv.register_structure_hook_func(_is_mapping, structure_mapping)
+    register_v1_hooks(conv)
     return conv
 
 
@@ -318,8 +321,9 @@ SCHEMA_ID = f"urn:govdisclosure:report-json:v{SCHEMA_VERSION}"
 # schema_fingerprint() of each version (tests/test_serialize.py checks the current one).
 SCHEMA_FINGERPRINTS: dict[int, str] = {
     1: "34685aca1b25c495bf7bdc7ca9e8fb1695231e6047677c831daae502c5bffeec",
-    # v2: organ_key, credit_code, published_on, source_sha256 (absent from v1 JSON: None)
-    2: "0c2122491cd7be048c280cf48b87700f42c5e07f3b75c09c843e3ea18a2562fd",
+    # v2: organ_key, credit_code, published_on, source_sha256 (absent from v1 JSON: None);
+    # V2021 licensing, punishment, coercion {"decisions": n} and fees {"amount": "x"} (v1: bare)
+    2: "b99de255df9379be85cab676346b48d2c0fcb0f6d5302bcad932c9e339bb3013",
 }
 
 
