@@ -28,13 +28,13 @@ from govdisclosure.api import parse_report
 from govdisclosure.bind.identity import source_sha256
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Report
+from govdisclosure.reportfiles import INTERNAL, decoded
 
 __all__ = ["Parsed", "default_workers", "parse_many"]
 
 Source = str | bytes | os.PathLike[str]
 OnError = Literal["collect", "raise", "skip"]
 Progress = Callable[[int, int | None], None]
-INTERNAL = "internal-error"  # ParseError.code of a parser bug met with ``bugs="collect"``
 
 # a str longer than this, or with a line break, is the text of a report, not a path
 _MAX_PATH = 4096
@@ -89,20 +89,6 @@ class _Options:
     collect_bugs: bool = False
 
 
-def _decoded(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(
-            f"the file is not valid {encoding}: {exc.reason}",
-            line=line,
-            column=exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1,
-            expected=f"text in {encoding} (or leave out the encoding to detect it)",
-            code="not-text",
-        ) from None
-
-
 def _parse_one(item: _Item, options: _Options) -> _Outcome:
     index, path, text = item
     try:
@@ -112,7 +98,7 @@ def _parse_one(item: _Item, options: _Options) -> _Outcome:
             assert text is not None
             data = text
         if options.encoding is not None and isinstance(data, bytes):
-            data = _decoded(data, options.encoding)
+            data = decoded(data, options.encoding)
         report = parse_report(data, strict=options.strict, partial=options.partial)
         if isinstance(data, str) and path is not None:  # the hash is of the file's bytes
             report = attrs.evolve(report, source_sha256=source_sha256(Path(path).read_bytes()))

@@ -76,13 +76,13 @@ def _urls(arg: str) -> Iterator[Input]:
         files = fsspec.open_files(arg)
     except (ImportError, ValueError) as exc:
         raise InputError(f"{arg}: {exc}") from None
-    protocol = arg.split("://", 1)[0]
-    base = fixed_part(arg.split("://", 1)[1])
+    fixed = fixed_part(arg)
     found = False
     for f in files:
         path = str(f.path)
+        base = str(f.fs._strip_protocol(fixed)).rstrip("/") + "/" if fixed else ""
         found = True
-        yield Input(_relative(path, base) or path, url=f"{protocol}://{path}")
+        yield Input(_relative(path, base) or path, url=str(f.fs.unstrip_protocol(path)))
     if not found:
         raise InputError(f"{arg}: no file matches")
 

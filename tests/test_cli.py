@@ -434,3 +434,26 @@ def test_export_dedupe_keeps_one_of_three_copies(tmp_path: Path) -> None:
     assert "same organ and year as a.txt" in result.stdout
     violations = read_records(out.with_name("r.violations.csv"))
     assert {v["report_id"] for v in violations} <= {"a.txt", "e.txt"}
+
+
+def test_urls_are_read_with_fsspec(tmp_path: Path) -> None:
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    for seed in SEEDS[:2]:
+        fs.pipe(f"/gd-test/2023/{seed.name}", seed.read_bytes())
+    fs.pipe("/gd-test/2023/notes.json", b"{}")
+    try:
+        result = run("parse", "--format", "csv", "memory://gd-test/**/*.txt")
+        assert result.exit_code == 0, result.output
+        ids = [r[0] for r in list(csv.reader(io.StringIO(result.stdout)))[1:]]
+        assert ids == [f"2023/{p.name}" for p in SEEDS[:2]]  # relative to the fixed part
+        out = tmp_path / "r.csv"
+        exported = run("export", "memory://gd-test/2023/*.txt", "--out", str(out))
+        assert exported.exit_code == 0, exported.output
+        assert [r["report_id"] for r in read_records(out)] == [p.name for p in SEEDS[:2]]
+        missing = CliRunner().invoke(main, ["check", "memory://gd-test/none/*.txt"])
+        assert missing.exit_code == 2
+        assert "no file matches" in missing.stderr
+    finally:
+        fs.rm("/gd-test", recursive=True)
