@@ -17,17 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import click
-from attrs import frozen
 
+from govdisclosure import exporting
 from govdisclosure.batch import parse_many
 from govdisclosure.check.invariants import Severity, Violation, check
 from govdisclosure.check.violations import Violations, violation_json
-from govdisclosure.errors import ParseError
 from govdisclosure.inputs import Input, InputError, expand, read_bytes
-from govdisclosure.model import Report
 from govdisclosure.reportfiles import (
     INTERNAL,
-    REPORT_SUFFIXES,
     UNREADABLE,
     Outcome,
     check_encoding,
@@ -35,13 +32,11 @@ from govdisclosure.reportfiles import (
     source_lines,
 )
 from govdisclosure.version import __version__
-from govdisclosure.write.dedupe import Candidate, Dropped, candidate, choose
 from govdisclosure.write.serialize import to_json
 from govdisclosure.write.tables import (
     DIAGNOSTIC_COLUMNS,
     VIOLATION_COLUMNS,
     Record,
-    columns,
     violation_rows,
     write_csv,
     write_records,
@@ -423,13 +418,6 @@ def _check_json(
 # --------------------------------------------------------------------------- export
 
 
-@frozen
-class _Refused:
-    report_id: str
-    code: str
-    message: str
-
-
 def _progress_bar(quiet: bool) -> Any:
     from rich.progress import (
         BarColumn,
@@ -449,20 +437,6 @@ def _progress_bar(quiet: bool) -> Any:
         console=_console(stderr=True),
         disable=quiet,
     )
-
-
-def _sources(items: list[Input]) -> list[str | bytes]:
-    """What parse_many gets: local paths (read by the workers), else the bytes."""
-    out: list[str | bytes] = []
-    for item in items:
-        if item.path is not None:
-            out.append(item.path)
-        else:
-            try:
-                out.append(read_bytes(item))
-            except OSError:
-                out.append(item.url or item.report_id)  # parse_many reports the OSError
-    return out
 
 
 EXPORT_FORMATS = (".parquet", ".csv", ".jsonl", ".xlsx")
@@ -541,12 +515,12 @@ def export(
             raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
     items = _inputs(inputs, False)
     started = time.perf_counter()
-    kept: list[_Row] = []
-    refused: list[_Refused] = []
+    kept: list[exporting.ExportRow] = []
+    refused: list[exporting.Refused] = []
     with _progress_bar(quiet) as progress:
         bar = progress.add_task("parsing", total=len(items))
         results = parse_many(
-            _sources(items),
+            exporting.sources(items),
             workers=jobs or None,
             strict=strict,
             encoding=encoding,
@@ -556,15 +530,15 @@ def export(
         for parsed in results:
             report_id = items[parsed.index].report_id
             if parsed.report is None:
-                refused.append(_refusal_of(report_id, parsed.error))
+                refused.append(exporting.refusal_of(report_id, parsed.error))
                 continue
             try:
-                kept.append(_row(report_id, parsed.index, parsed.report))
+                kept.append(exporting.export_row(report_id, parsed.index, parsed.report))
             except Exception as exc:  # a checker bug must not stop a batch either
-                refused.append(_Refused(report_id, INTERNAL, f"check: {exc!r}"))
-    dropped: list[Dropped] = []
+                refused.append(exporting.Refused(report_id, INTERNAL, f"check: {exc!r}"))
+    dropped: list[exporting.Dropped] = []
     if dedupe:
-        kept, dropped = _deduped(kept)
+        kept, dropped = exporting.deduped(kept)
     elapsed = time.perf_counter() - started
     records = [r.record for r in kept]
     violations = [v for r in kept for v in r.violations]
@@ -580,100 +554,16 @@ def export(
         write_records(diagnostics, diagnostics_out, DIAGNOSTIC_COLUMNS)
         written = (out, violations_out, diagnostics_out)
     if not quiet:
-        _summary(len(items), records, refused, dropped, violations, diagnostics, written, elapsed)
+        exporting.summary(
+            len(items), records, refused, dropped, violations, diagnostics, written, elapsed
+        )
     elif refused:
         click.echo(f"{len(refused)} of {len(items)} files refused", err=True)
     sys.exit(EXIT_OK if records or not items else EXIT_FOUND)
 
 
-@frozen
-class _Row:
-    """One parsed report's rows, and what dedupe needs to compare it with others."""
-
-    record: Record
-    violations: tuple[Record, ...]
-    diagnostics: tuple[Record, ...]
-    candidate: Candidate
-
-
-def _row(report_id: str, order: int, report: Report) -> _Row:
-    from govdisclosure.write.tables import diagnostic_rows, to_records
-
-    record = to_records({report_id: report})[0]
-    found = check(report)
-    return _Row(
-        record,
-        tuple(violation_rows(report_id, report, found)),
-        tuple(diagnostic_rows(report_id, report)),
-        candidate(report_id, order, report, record, found),
-    )
-
-
-def _deduped(rows: list[_Row]) -> tuple[list[_Row], list[Dropped]]:
-    keep, dropped = choose([r.candidate for r in rows])
-    kept_ids = set(keep)
-    return [r for r in rows if r.candidate.report_id in kept_ids], dropped
-
-
-def _refusal_of(report_id: str, error: BaseException | None) -> _Refused:
-    if isinstance(error, ParseError):
-        return _Refused(report_id, error.code or "", str(error))
-    return _Refused(report_id, UNREADABLE, str(error))
-
-
 def _sibling(out: Path, part: str) -> Path:
     return out.with_name(f"{out.stem}.{part}{out.suffix}")
-
-
-def _summary(
-    found: int,
-    records: list[Record],
-    refused: list[_Refused],
-    dropped: list[Dropped],
-    violations: list[Record],
-    diagnostics: list[Record],
-    written: tuple[Path, Path, Path],
-    elapsed: float,
-) -> None:
-    echo = click.echo
-    if not found:
-        echo(f"no report files ({' '.join(REPORT_SUFFIXES)}) found")
-    shape = f"{len(records)} rows × {len(columns())} columns"
-    echo(f"parsed      {len(records) + len(dropped)} of {found} files → {written[0]} ({shape})")
-    reasons = collections.Counter(r.code for r in refused)
-    echo(f"refused     {len(refused)}" + _counts(reasons))
-    for r in refused[:20]:
-        first = r.message.splitlines()[0] if r.message else ""
-        echo(f"              {r.report_id}: [{r.code}] {first}")
-    if len(refused) > 20:
-        echo(f"              … and {len(refused) - 20} more")
-    if dropped:
-        why = collections.Counter(d.reason for d in dropped)
-        echo(f"duplicates  {len(dropped)} dropped" + _counts(why))
-        for d in dropped[:20]:
-            echo(f"              {d.report_id}: {d.reason} as {d.kept}")
-        if len(dropped) > 20:
-            echo(f"              … and {len(dropped) - 20} more")
-    # one count per violation (the long table has one row per field of it)
-    seen = {(v["report_id"], v["violation"]): v for v in violations}
-    judged = [v for v in seen.values() if v["assessable"]]
-    by_rule = collections.Counter((str(v["rule"]), str(v["severity"])) for v in judged)
-    in_reports = len({v["report_id"] for v in judged})
-    echo(f"violations  {len(judged)} in {in_reports} reports → {written[1]}")
-    width = max((len(rule) for rule, _severity in by_rule), default=0)
-    for (rule, severity), n in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
-        echo(f"              {rule:<{width}}  {severity:<7}  {n}")
-    unassessable = len(seen) - len(judged)
-    if unassessable:
-        echo(f"not judged  {unassessable} rule checks lacked a value (blank cells; severity info)")
-    in_reports = len({d["report_id"] for d in diagnostics})
-    echo(f"diagnostics {len(diagnostics)} in {in_reports} reports → {written[2]}")
-    rate = found / elapsed if elapsed > 0 else 0.0
-    echo(f"time        {elapsed:.1f} s ({rate:.1f} files/s)")
-
-
-def _counts(counter: collections.Counter[str]) -> str:
-    return (": " + ", ".join(f"{k} {n}" for k, n in counter.most_common())) if counter else ""
 
 
 if __name__ == "__main__":  # pragma: no cover
