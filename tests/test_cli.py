@@ -457,3 +457,14 @@ def test_urls_are_read_with_fsspec(tmp_path: Path) -> None:
         assert "no file matches" in missing.stderr
     finally:
         fs.rm("/gd-test", recursive=True)
+
+
+def test_parse_text_shows_a_blank_cell_as_a_dot_not_zero(tmp_path: Path) -> None:
+    text = seed_text("003_d01d2cbab1ffe994")
+    line = next(x for x in text.split("\n") if "属于国家秘密" in x)
+    path = tmp_path / "blank.txt"
+    path.write_text(text.replace(line, line.replace("国家秘密 | 0 |", "国家秘密 | / |")), "utf-8")
+    result = run("parse", str(path))
+    row = next(x for x in result.stdout.splitlines() if "1.属于国家秘密" in x)
+    assert row.split("国家秘密", 1)[1].split() == ["·", "0", "0", "0", "0", "0", "0"]
+    assert "cell-placeholder" in result.stdout
