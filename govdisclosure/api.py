@@ -15,6 +15,7 @@ from govdisclosure.bind.report import bind
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report
 from govdisclosure.parse.grammar import document_parser
+from govdisclosure.parse.segment import segment
 from govdisclosure.parse.transform import Document, displaying
 from govdisclosure.read import decode_input, to_canonical
 from govdisclosure.read.normalize import NormalizedText, normalize
@@ -102,6 +103,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     norm = normalize(
         canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
     )
+    norm = segment(norm)
     try:
         with displaying(norm.display):
             document = cast(Document, document_parser().parse(norm.grammar_input()))

@@ -44,6 +44,15 @@ _CODES = (
         "'涓€銆佹€讳綋鎯呭喌' → '一、总体情况'",
     ),
     DiagnosticCode(
+        "line-breaks-inferred", "inference",
+        "The text's line breaks did not follow the template (a report on one line, labels "
+        "wrapped, cells on lines of their own): lines were started at the template's anchors "
+        "(headings, 第二十条 titles, headers, row labels, table 四's values) and wrapped labels "
+        "joined.",
+        "line breaks read from the template's anchors: 57 line(s) started at a heading, title, "
+        "header or row label inside a line, 0 wrapped label(s) joined (+57 lines)",
+    ),
+    DiagnosticCode(
         "escapes-decoded", "repair",
         "Literal byte escapes in the text (\\xNN, \\uNNNN, or a whole Python b'...' literal) "
         "were decoded.",

@@ -111,6 +111,7 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
             if isinstance(item, Prose):
                 read = _prose_in_table(item, mode, ctx)
                 if read is None:
+                    _unread(item, mode, ctx)
                     if mode is not None and _fragment(item):
                         pending.append(item)
                     else:
@@ -186,6 +187,20 @@ def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, l
             )
         return m, rows
     return None
+
+
+def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
+    """Name a line of a table that holds numbers no row could be read from (never silent)."""
+    if mode is not None and _fragment(item) and any(ch.isdigit() for ch in item.text):
+        ctx.diag(
+            "row-unplaced",
+            f"line {item.display!r} in table {_TABLE_NAME[mode]} holds numbers that could not "
+            "be read into the template's cells; they are not used",
+            item.line,
+        )
+
+
+_TABLE_NAME = {"t2": "二", "t3": "三", "t4": "四"}
 
 
 def _fragment(item: Prose) -> bool:
