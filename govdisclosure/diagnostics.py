@@ -243,6 +243,7 @@ MEANING_ZH: dict[str, str] = {
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
+    "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",
     "heading-missing": "缺少章节标题，根据其表格推断该章节",
     "heading-form": "章节标题格式不规范，已按模板识别",
     "heading-misnumbered": "章节标题编号有误，已按内容识别",
