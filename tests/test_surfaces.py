@@ -265,3 +265,23 @@ def test_parse_report_from_text_and_bytes_agree_on_identity() -> None:
     data = SEED_004.read_bytes()
     assert parse_report(data).source_sha256 == parse_report(data.decode()).source_sha256
     assert io.BytesIO(data).read() == data
+
+
+def test_violations_csv_reads_back_as_violation_objects(
+    seeds: dict[str, Report], tmp_path: Path
+) -> None:
+    from govdisclosure.write.tables import violations_from_records
+
+    path = write_records(violation_records(seeds), tmp_path / "v.csv", VIOLATION_COLUMNS)
+    back = violations_from_records(read_records(path))
+    for name, report in seeds.items():
+        found = check(report)
+        got = back.get(name, Violations())
+        assert isinstance(got, Violations)
+        assert [(v.rule, v.severity, v.message, v.fields, v.assessable) for v in got] == [
+            (v.rule, v.severity, v.message, v.fields, v.assessable) for v in found
+        ]
+        for g, v in zip(got, found, strict=True):
+            assert set(g.lines) <= set(v.lines)
+    with pytest.raises(ValueError, match="not a violations table"):
+        violations_from_records(to_records(seeds))

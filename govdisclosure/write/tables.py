@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from govdisclosure.check.invariants import Violation, check
+from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report
 from govdisclosure.template.catalog import report_fields
 from govdisclosure.write.serialize import flatten
@@ -57,6 +58,7 @@ __all__ = [
     "violation_records",
     "violations_arrow",
     "violations_frame",
+    "violations_from_records",
     "write_records",
 ]
 
@@ -643,3 +645,36 @@ def _typed(kind: str, value: Any, blank: str | None) -> Cell:
     if kind == "bool":
         return value if isinstance(value, bool) else str(value) == "True"
     return str(value)
+
+
+def violations_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, Violations]:
+    """The long violations table (:data:`VIOLATION_COLUMNS`, e.g. from :func:`read_records`
+    of ``reports.violations.csv``) back as each report's :class:`Violations`, by report id.
+
+    The rows of one violation (one per field) become one :class:`Violation` again, its fields
+    in row order; ``lines`` are the lines the rows name, sorted.
+    """
+    grouped: dict[str, dict[int, list[Mapping[str, Any]]]] = {}
+    for row in records:
+        missing = {"report_id", "violation", "rule", "severity", "message"} - set(row)
+        if missing:
+            raise ValueError(f"not a violations table: no column {', '.join(sorted(missing))}")
+        number = int(row["violation"])
+        grouped.setdefault(str(row[ID]), {}).setdefault(number, []).append(row)
+    out: dict[str, Violations] = {}
+    for report_id, by_number in grouped.items():
+        found = []
+        for _number, rows in sorted(by_number.items()):
+            first = rows[0]
+            found.append(
+                Violation(
+                    str(first["rule"]),
+                    Severity(str(first["severity"])),
+                    str(first["message"]),
+                    tuple(str(r["field"]) for r in rows if r.get("field")),
+                    tuple(sorted({int(r["line"]) for r in rows if r.get("line") is not None})),
+                    first.get("assessable") is not False,
+                )
+            )
+        out[report_id] = Violations(found)
+    return out
