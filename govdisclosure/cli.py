@@ -11,11 +11,12 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from govdisclosure import exporting
@@ -25,10 +26,8 @@ from govdisclosure.check.violations import Violations, violation_json
 from govdisclosure.inputs import Input, InputError, expand, read_bytes
 from govdisclosure.reportfiles import (
     INTERNAL,
-    UNREADABLE,
     Outcome,
     check_encoding,
-    read_one,
     source_lines,
 )
 from govdisclosure.version import __version__
@@ -61,6 +60,14 @@ def _encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 
 
 INPUTS = click.argument("inputs", nargs=-1, metavar="[FILE|FOLDER|GLOB|URL|-]...")
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Parse in this many processes (0: one per CPU; a few files are parsed in this one).",
+)
 QUIET = click.option(
     "--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells."
 )
@@ -107,12 +114,35 @@ def _inputs(args: Sequence[str], sample: bool) -> list[Input]:
     return items
 
 
-def _read(item: Input, encoding: str | None, strict: bool) -> Outcome:
+def _outcomes(
+    items: list[Input], encoding: str | None, strict: bool, jobs: int
+) -> Iterator[tuple[Input, Outcome]]:
+    """Each input's outcome, in order, parsed by :func:`parse_many` (a pool on every CPU for
+    more than a few files; a parser bug refuses the file instead of stopping the run)."""
+    given = exporting.sources(items)
+    results = parse_many(
+        given, workers=jobs or None, strict=strict, encoding=encoding, collect_bugs=True
+    )
+    for parsed in results:
+        item = items[parsed.index]
+        data = given[parsed.index]
+        kept = data if isinstance(data, bytes) else b""  # a file is read again to quote it
+        if parsed.report is None:
+            why = exporting.refusal_of(item.report_id, parsed.error)
+            outcome = Outcome(item.report_id, kept, None, why.code, why.message, encoding)
+        else:
+            outcome = Outcome(item.report_id, kept, parsed.report, encoding=encoding)
+        yield item, outcome
+
+
+def _with_data(item: Input, outcome: Outcome) -> Outcome:
+    """The outcome with the file's bytes (to quote its lines)."""
+    if outcome.data or item.path is None:
+        return outcome
     try:
-        data = read_bytes(item)
-    except OSError as exc:
-        return Outcome(item.report_id, b"", code=UNREADABLE, message=str(exc))
-    return read_one(item.report_id, data, encoding=encoding, strict=strict)
+        return attrs.evolve(outcome, data=read_bytes(item))
+    except OSError:
+        return outcome
 
 
 def _console(stderr: bool = False) -> Any:
@@ -158,6 +188,7 @@ def main() -> None:
 )
 @STRICT
 @ENCODING
+@JOBS
 @QUIET
 def parse(
     inputs: tuple[str, ...],
@@ -165,6 +196,7 @@ def parse(
     fmt: str,
     strict: bool,
     encoding: str | None,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Parse reports (.txt .md .html) and show them, or print them as JSON or CSV.
@@ -173,7 +205,7 @@ def parse(
     file that is not a report is named on stderr with the reason and the line; the others are
     still printed, and the exit code is 1.
     """
-    outcomes = [_read(item, encoding, strict) for item in _inputs(inputs, sample)]
+    outcomes = [o for _item, o in _outcomes(_inputs(inputs, sample), encoding, strict, jobs)]
     for outcome in outcomes:
         if not outcome.ok and not quiet:
             _refusal(outcome)
@@ -299,6 +331,7 @@ def _headline(outcome: Outcome, violations: Sequence[Violation]) -> str:
 )
 @STRICT
 @ENCODING
+@JOBS
 @QUIET
 def check_command(
     inputs: tuple[str, ...],
@@ -307,6 +340,7 @@ def check_command(
     fmt: str,
     strict: bool,
     encoding: str | None,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Check reports against the template's consistency rules.
@@ -323,8 +357,7 @@ def check_command(
     rows: list[Record] = []
     checked: list[tuple[Outcome, Violations]] = []
     refused: list[Outcome] = []
-    for item in _inputs(inputs, sample):
-        outcome = _read(item, encoding, strict)
+    for item, outcome in _outcomes(_inputs(inputs, sample), encoding, strict, jobs):
         if outcome.report is None:
             if not quiet and fmt != "json":
                 _refusal(outcome)
@@ -341,7 +374,8 @@ def check_command(
             continue
         shown = [_headline(outcome, violations)]
         if violations:
-            shown.append(_violations_table(violations, source_lines(outcome)))
+            lines = source_lines(_with_data(item, outcome))
+            shown.append(_violations_table(violations, lines))
         click.echo(_printed(console, *shown))
     if quiet:
         pass
@@ -467,14 +501,7 @@ EXPORT_FORMATS = (".parquet", ".csv", ".jsonl", ".xlsx")
 )
 @STRICT
 @ENCODING
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Parse in this many processes (0: one per CPU).",
-)
+@JOBS
 @QUIET
 def export(
     inputs: tuple[str, ...],
