@@ -41,9 +41,11 @@ def cell_text(value: Any, kind: str = "count") -> str:
 
 
 def depths(block: Block) -> dict[str | None, int]:
-    """Indent of each group's rows: a group holding only single rows (三、本年度办理结果) is
-    one level in; a group of numbered rows (（三）不予公开) sits inside it, two levels in."""
-    top = {r.group for r in block.rows if r.group is not None and r.key.count(".") == 2}
+    """Indent of each group's rows: a group of rows one level below the table's own rows
+    (三、本年度办理结果's （一）（二）（七）, 四's 行政诉讼) is one level in; a group of
+    numbered rows inside it (（三）不予公开's 1.–8.) is two levels in."""
+    least = min(r.key.count(".") for r in block.rows)
+    top = {r.group for r in block.rows if r.group is not None and r.key.count(".") <= least + 1}
     return {g: (1 if g in top else 2) for g in {r.group for r in block.rows} if g} | {None: 0}
 
 
@@ -55,7 +57,7 @@ def _block_table(block: Block, flat: dict[str, Any], marked: set[str]) -> Any:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("", overflow="fold", max_width=48)
     for _key, label in block.columns:
-        table.add_column(label, justify="right", overflow="fold", max_width=18)
+        table.add_column(label, justify="right", overflow="fold", max_width=26)
     indent = depths(block)
     seen: set[str] = set()
     for row in block.rows:
@@ -116,6 +118,7 @@ def _counts(counter: collections.Counter[str]) -> str:
 
 
 def _findings(report: Report, violations: Sequence[Violation]) -> Iterator[Any]:
+    from rich.table import Table
     from rich.text import Text
 
     judged = [v for v in violations if v.assessable]
@@ -127,14 +130,16 @@ def _findings(report: Report, violations: Sequence[Violation]) -> Iterator[Any]:
     if unjudged:
         head.append(f"; {unjudged} rule checks not assessable (a blank cell)", style="dim")
     yield head
+    listed = Table.grid(padding=(0, 1))
+    for _ in range(3):
+        listed.add_column(no_wrap=True)
+    listed.add_column(overflow="fold")
     for v in sorted(judged, key=severity_rank)[:_SHOWN]:
-        line = Text("  ")
-        line.append(f"{v.severity!s:<8}", style=_STYLE.get(v.severity, ""))
-        line.append(f"{v.rule:<12} ")
-        if v.lines:
-            line.append(f"line {v.lines[0]}: ", style="dim")
-        line.append(v.message)
-        yield line
+        where = f"line {v.lines[0]}" if v.lines else ""
+        severity = Text(str(v.severity), style=_STYLE.get(v.severity, ""))
+        listed.add_row(" ", severity, v.rule, Text(f"{where}{': ' if where else ''}{v.message}"))
+    if judged:
+        yield listed
     if len(judged) > _SHOWN:
         yield Text(f"  … {len(judged) - _SHOWN} more: govdisclosure check", style="dim")
     codes = collections.Counter(d.code for d in report.diagnostics)
@@ -142,13 +147,15 @@ def _findings(report: Report, violations: Sequence[Violation]) -> Iterator[Any]:
     if codes:
         head.append(f" ({_counts(codes)})")
     yield head
+    listed = Table.grid(padding=(0, 1))
+    for _ in range(2):
+        listed.add_column(no_wrap=True)
+    listed.add_column(overflow="fold")
     for d in report.diagnostics[:_SHOWN]:
-        line = Text("  ")
-        line.append(f"{d.code:<20} ", style="cyan")
-        if d.line:
-            line.append(f"line {d.line}: ", style="dim")
-        line.append(d.message)
-        yield line
+        where = f"line {d.line}: " if d.line else ""
+        listed.add_row(" ", Text(d.code, style="cyan"), where + d.message)
+    if report.diagnostics:
+        yield listed
     if len(report.diagnostics) > _SHOWN:
         yield Text(f"  … {len(report.diagnostics) - _SHOWN} more: --format json", style="dim")
     if report.missing:
