@@ -496,8 +496,9 @@ EXPORT_FORMATS = (".parquet", ".csv", ".jsonl", ".xlsx")
 @click.option(
     "--dedupe",
     is_flag=True,
-    help="One row per identical source and per (organ_key, year): keep the most complete "
-    "parse (most numbers, then fewest diagnostics); the summary names what was dropped.",
+    help="One row per identical source and per (organ_key, year) — unless their credit codes "
+    "differ: keep the most complete parse (most numbers, then fewest diagnostics); the "
+    "summary names what was dropped and why.",
 )
 @STRICT
 @ENCODING

@@ -468,3 +468,22 @@ def test_parse_text_shows_a_blank_cell_as_a_dot_not_zero(tmp_path: Path) -> None
     row = next(x for x in result.stdout.splitlines() if "1.属于国家秘密" in x)
     assert row.split("国家秘密", 1)[1].split() == ["·", "0", "0", "0", "0", "0", "0"]
     assert "cell-placeholder" in result.stdout
+
+
+def test_dedupe_keeps_two_organs_of_one_name_apart_by_credit_code(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = seed_text("003_d01d2cbab1ffe994")
+    code = "113208007833785008"
+    assert code in text
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    other = "91350100M000100Y43"  # another valid code: another organ of the same name
+    (folder / "b.txt").write_text(text.replace(code, other), encoding="utf-8")
+    (folder / "c.txt").write_text(text.replace(code, "").replace("\n", "\n\n", 1), "utf-8")
+    out = tmp_path / "r.csv"
+    result = run("export", str(folder), "--out", str(out), "--dedupe")
+    assert result.exit_code == 0, result.output
+    kept = sorted(str(r["report_id"]) for r in read_records(out))
+    # c.txt has no code: it is the same as a.txt or b.txt, whichever is more usual (a tie: a)
+    assert len(kept) == 2 and "b.txt" in kept
+    assert "duplicates  1 dropped" in result.stdout
