@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import collections
+import importlib.util
 import io
 import json
 import re
@@ -528,6 +529,12 @@ def export(
     violations_out = violations_out or _sibling(out, "violations")
     diagnostics_out = _sibling(out, "diagnostics")
     excel = out.suffix.lower() == ".xlsx"
+    for suffix, module, extra in ((".xlsx", "openpyxl", "excel"), (".parquet", "pyarrow", "arrow")):
+        wanted = {p.suffix.lower() for p in (out, violations_out)}
+        if suffix in wanted and importlib.util.find_spec(module) is None:  # fail before the work
+            raise click.UsageError(
+                f"writing {suffix} needs {module}: pip install 'govdisclosure[{extra}]'"
+            )
     for path, option in ((out, "--out"), (violations_out, "--violations")):
         if path.suffix.lower() not in EXPORT_FORMATS or (
             option == "--violations" and path.suffix.lower() == ".xlsx" and not excel

@@ -487,3 +487,18 @@ def test_dedupe_keeps_two_organs_of_one_name_apart_by_credit_code(tmp_path: Path
     # c.txt has no code: it is the same as a.txt or b.txt, whichever is more usual (a tie: a)
     assert len(kept) == 2 and "b.txt" in kept
     assert "duplicates  1 dropped" in result.stdout
+
+
+def test_export_without_the_extra_fails_before_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a)
+    )
+    result = CliRunner().invoke(main, ["export", str(SEEDS[0]), "--out", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 2
+    assert "pip install 'govdisclosure[excel]'" in result.stderr
+    assert not (tmp_path / "r.xlsx").exists()
