@@ -202,6 +202,10 @@ def test_check_returns_violations_that_behave_like_the_tuple(seeds: dict[str, Re
     as_tuple = tuple(found)
     assert found == as_tuple and found[:1] == as_tuple[:1] and len(found) == len(as_tuple)
     assert check(seeds["001_0494dfef68de25df.txt"]).assessable == ()
+    import pickle
+
+    assert pickle.loads(pickle.dumps(found)) == found  # process pools and Dask send it
+    assert type(pickle.loads(pickle.dumps(found))) is Violations
     frame = found.to_frame()
     assert list(frame["rule"]) == [v.rule for v in found]
     assert frame["line"].dtype == "Int64"
