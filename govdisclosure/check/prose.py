@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from govdisclosure.bind.identity import published_on
 from govdisclosure.model import Report, Section, section_text
 from govdisclosure.read.fold import match_text
 from govdisclosure.template import lexicon as L
@@ -149,23 +150,11 @@ def fee_statement(section: Section) -> FeeStatement:
 
 # --------------------------------------------------------------------------- dates
 
-_DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-_DATE_KEYS = ("公开日期", "发布日期", "成文日期", "发文日期", "生成日期")
-
-
 def publication_date(report: Report) -> datetime.date | None:
     """The date under section 六, else the date of the metadata table above the report."""
     if report.signed_on is not None:
         return report.signed_on
-    for key, value in report.metadata:
-        if match_text(key) in _DATE_KEYS:
-            m = _DATE.search(match_text(value))
-            if m:
-                try:
-                    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    continue
-    return None
+    return published_on(report.metadata)
 
 
 def is_government(organ: str | None) -> bool | None:

@@ -60,11 +60,6 @@ class ProactiveBlock:
     def title(self) -> str:
         return f"第二十条第（{self.item}）项"
 
-    @property
-    def scalar(self) -> bool:
-        """A one-column block stores its value directly on the row's field."""
-        return len(self.columns) == 1
-
 
 @frozen
 class RequestRow:
@@ -92,10 +87,7 @@ class TemplateSpec:
         for block in self.proactive:
             for row in block.rows:
                 for col in block.columns:
-                    key = (
-                        f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
-                    )
-                    yield key, block, row, col
+                    yield f"proactive.{row.key}.{col.key}", block, row, col
 
     def request_fields(self) -> Iterator[tuple[str, RequestRow, Column]]:
         """Every number cell of table 三: (dotted key, row, column)."""

@@ -54,7 +54,7 @@ def proactive_rows(version: Template) -> list[list[HtmlCell]]:
         for row in block.rows:
             cells = [HtmlCell(row.label)]
             for i, col in enumerate(block.columns):
-                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                key = f"proactive.{row.key}.{col.key}"
                 unit = "万元" if col.kind == "money" and "万元" not in col.label else ""
                 span = last if i == len(block.columns) - 1 else 1
                 cells.append(HtmlCell(key=key, kind=col.kind, unit=unit, colspan=span))
