@@ -174,7 +174,7 @@ def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:
 
 def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, list[Row]] | None:
     """A prose line read as table rows (cells parted by spaces or glued), with its table."""
-    if not any(ch.isdigit() for ch in item.text):
+    if _DIGIT.search(item.text) is None:
         return None
     for m in ([mode] if mode is not None else []) + ["t3"]:
         rows = read_line(item, _label_ok(m), _numbering)
@@ -194,7 +194,7 @@ def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, l
 
 def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
     """Name a line of a table that holds numbers no row could be read from (never silent)."""
-    if mode is not None and _fragment(item) and any(ch.isdigit() for ch in item.text):
+    if mode is not None and _fragment(item) and _DIGIT.search(item.text) is not None:
         ctx.diag(
             "row-unplaced",
             f"line {item.display!r} in table {_TABLE_NAME[mode]} holds numbers that could not "
@@ -203,6 +203,7 @@ def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
         )
 
 
+_DIGIT = re.compile(r"\d")
 _TABLE_NAME = {"t2": "二", "t3": "三", "t4": "四"}
 
 
