@@ -61,7 +61,7 @@ def seed_truth(name: str) -> Values:
             written = g["proactive"][row.key]
             cells = written if isinstance(written, list) else [written]
             for col, value in zip(block.columns, cells, strict=True):
-                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                key = f"proactive.{row.key}.{col.key}"
                 out[key] = Decimal(value) if col.kind == "money" and value is not None else value
     for row, values in zip(s.request_rows, g["requests"], strict=True):
         for col, value in zip(T.REQUEST_COLUMNS, values, strict=True):

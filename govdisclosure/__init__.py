@@ -15,13 +15,16 @@ from govdisclosure.api import parse_report, read_report
 from govdisclosure.batch import Parsed, parse_many
 from govdisclosure.check.invariants import Violation, check, check_series
 from govdisclosure.check.locate import locate
+from govdisclosure.check.violations import Violations
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report, Script, Template
 from govdisclosure.version import __version__ as __version__
+from govdisclosure.write import notebook as _notebook  # registers Report._repr_html_
 from govdisclosure.write.render import render
 from govdisclosure.write.serialize import flatten
 
 _deprecated.install()
+del _notebook
 
 __all__ = [
     "Diagnostic",
@@ -31,6 +34,7 @@ __all__ = [
     "Script",
     "Template",
     "Violation",
+    "Violations",
     "check",
     "check_series",
     "flatten",

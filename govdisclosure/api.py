@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
+from govdisclosure.bind.identity import with_identity
 from govdisclosure.bind.report import bind
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report
@@ -118,6 +119,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     ``Report.missing``, instead of raising.
     """
     diagnostics: list[Diagnostic] = []
+    source = text if isinstance(text, str) else bytes(text)
     if isinstance(text, bytes | bytearray | memoryview):
         if len(text) > MAX_INPUT:
             raise _too_large("bytes", len(text), MAX_INPUT)
@@ -166,6 +168,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     report = bind(document, norm, partial=partial)
     if canonical.metadata:  # what the page or the crawler said about the report
         report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)
+    report = with_identity(report, source)
     if strict:
         _strictly(report, norm)
     return report

@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from pathlib import Path
 from typing import Literal
 
+import attrs
 from attrs import frozen
 
-from govdisclosure.api import parse_report, read_report
+from govdisclosure.api import parse_report
+from govdisclosure.bind.identity import source_sha256
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Report
+from govdisclosure.reportfiles import INTERNAL, decoded
 
 __all__ = ["Parsed", "default_workers", "parse_many"]
 
@@ -76,24 +79,41 @@ def _name(item: _Item) -> str:
     return path if path is not None else f"<text {index}>"
 
 
-def _parse_one(item: _Item, strict: bool, partial: bool) -> _Outcome:
+@frozen
+class _Options:
+    """How every input is parsed (sent to the workers once per chunk)."""
+
+    strict: bool = False
+    partial: bool = False
+    encoding: str | None = None
+    collect_bugs: bool = False
+
+
+def _parse_one(item: _Item, options: _Options) -> _Outcome:
     index, path, text = item
     try:
         if path is not None:
-            report = read_report(Path(path), strict=strict, partial=partial)
+            data: str | bytes = Path(path).read_bytes()
         else:
             assert text is not None
-            report = parse_report(text, strict=strict, partial=partial)
+            data = text
+        if options.encoding is not None and isinstance(data, bytes):
+            data = decoded(data, options.encoding)
+        report = parse_report(data, strict=options.strict, partial=options.partial)
+        if isinstance(data, str) and path is not None:  # the hash is of the file's bytes
+            report = attrs.evolve(report, source_sha256=source_sha256(Path(path).read_bytes()))
     except (ParseError, OSError) as exc:
         return index, None, exc
-    except Exception as exc:  # a bug: say which input met it, then let it through
-        exc.add_note(f"while parsing {_name(item)}")
+    except Exception as exc:
+        if options.collect_bugs:
+            return index, None, ParseError(f"{type(exc).__name__}: {exc}", code=INTERNAL)
+        exc.add_note(f"while parsing {_name(item)}")  # a bug: say which input met it
         raise
     return index, report, None
 
 
-def _parse_chunk(items: list[_Item], strict: bool, partial: bool) -> list[_Outcome]:
-    return [_parse_one(item, strict, partial) for item in items]
+def _parse_chunk(items: list[_Item], options: _Options) -> list[_Outcome]:
+    return [_parse_one(item, options) for item in items]
 
 
 def _warm_up() -> None:
@@ -129,10 +149,12 @@ def parse_many(
     *,
     workers: int | None = None,
     on_error: OnError = "collect",
-    progress: Progress | None = None,
+    progress: Progress | bool | None = None,
     strict: bool = False,
     partial: bool = False,
     chunksize: int = 8,
+    encoding: str | None = None,
+    collect_bugs: bool = False,
 ) -> Iterator[Parsed]:
     """Parse many reports with a pool of processes; yield a :class:`Parsed` per input, in order.
 
@@ -146,9 +168,15 @@ def parse_many(
     ``OSError``) once every input before it has been yielded.  Other exceptions are bugs and
     are raised whatever ``on_error`` says, with a note naming the input.
 
-    ``progress(done, total)`` is called in this process after each input (``total`` is None
-    when the input has no length).  ``strict`` and ``partial`` are passed to
-    :func:`parse_report`.  Inputs go to the workers ``chunksize`` at a time, and at most
+    ``progress=True`` shows a tqdm progress bar (``tqdm.auto``: a widget in Jupyter, text in a
+    terminal; needs ``pip install 'govdisclosure[notebook]'``); a callable ``progress(done,
+    total)`` is called in this process after each input instead (``total`` is None when the
+    input has no length).  ``strict`` and ``partial`` are passed to :func:`parse_report`;
+    ``encoding`` decodes every input's bytes with that codec instead of detecting it.
+    ``collect_bugs=True`` turns an unexpected exception into a :class:`ParseError` with code
+    ``internal-error`` (so that one file never stops a batch) instead of raising it.
+
+    Inputs go to the workers ``chunksize`` at a time, and at most
     ``4 × workers`` chunks are in flight, so a generator of millions of paths is fine.
     """
     if on_error not in ("collect", "raise", "skip"):
@@ -161,13 +189,29 @@ def parse_many(
     total = len(paths_or_texts) if isinstance(paths_or_texts, Sized) else None
     if total is not None:  # no more processes than there are chunks to give them
         n_workers = max(1, min(n_workers, -(-total // chunksize)))
+    options = _Options(strict, partial, encoding, collect_bugs)
     items = (_item(i, s) for i, s in enumerate(paths_or_texts))
     outcomes: Iterator[tuple[_Item, _Outcome]]
     if n_workers == 1:
-        outcomes = ((item, _parse_one(item, strict, partial)) for item in items)
+        outcomes = ((item, _parse_one(item, options)) for item in items)
     else:
-        outcomes = _pooled(items, n_workers, chunksize, strict, partial)
-    return _report(outcomes, on_error, progress, total)
+        outcomes = _pooled(items, n_workers, chunksize, options)
+    if progress is True:
+        return _with_bar(_report(outcomes, on_error, None, total), total)
+    return _report(outcomes, on_error, progress or None, total)
+
+
+def _with_bar(results: Iterator[Parsed], total: int | None) -> Iterator[Parsed]:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:
+        raise ImportError(
+            "progress=True needs tqdm: pip install 'govdisclosure[notebook]'"
+        ) from exc
+    with tqdm(total=total, unit="report", desc="parsing") as bar:
+        for parsed in results:
+            bar.update(1)
+            yield parsed
 
 
 def _report(
@@ -197,7 +241,7 @@ def _report(
 
 
 def _pooled(
-    items: Iterator[_Item], workers: int, chunksize: int, strict: bool, partial: bool
+    items: Iterator[_Item], workers: int, chunksize: int, options: _Options
 ) -> Iterator[tuple[_Item, _Outcome]]:
     window = 4 * workers
     pending: collections.deque[tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]]]
@@ -206,7 +250,7 @@ def _pooled(
     with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm_up) as pool:
         try:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_parse_chunk, chunk, strict, partial)))
+                pending.append((chunk, pool.submit(_parse_chunk, chunk, options)))
                 if len(pending) >= window:
                     yield from _finish(pending.popleft())
             while pending:

@@ -6,37 +6,37 @@
 from __future__ import annotations
 
 import collections
+import importlib.util
 import io
-import os
+import json
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
-from attrs import frozen
 
+from govdisclosure import exporting
+from govdisclosure.batch import parse_many
 from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.violations import Violations, violation_json
+from govdisclosure.inputs import Input, InputError, expand, read_bytes
 from govdisclosure.reportfiles import (
     INTERNAL,
-    REPORT_SUFFIXES,
-    UNREADABLE,
     Outcome,
     check_encoding,
-    find_reports,
-    read_one,
     source_lines,
 )
 from govdisclosure.version import __version__
 from govdisclosure.write.serialize import to_json
 from govdisclosure.write.tables import (
+    DIAGNOSTIC_COLUMNS,
     VIOLATION_COLUMNS,
     Record,
-    columns,
     violation_rows,
     write_csv,
     write_records,
@@ -60,8 +60,17 @@ def _encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         raise click.BadParameter(str(exc)) from None
 
 
-FILES = click.argument(
-    "files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+INPUTS = click.argument("inputs", nargs=-1, metavar="[FILE|FOLDER|GLOB|URL|-]...")
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Parse in this many processes (0: one per CPU; a few files are parsed in this one).",
+)
+QUIET = click.option(
+    "--quiet", "-q", is_flag=True, help="Print nothing but errors; the exit code tells."
 )
 SAMPLE_OPTION = click.option(
     "--sample", is_flag=True, help="Also read the sample report bundled with the package."
@@ -93,13 +102,63 @@ def _format_option(
     )
 
 
-def _inputs(files: Sequence[Path], sample: bool) -> list[tuple[str, bytes]]:
-    inputs = [(str(f), f.read_bytes()) for f in files]
+def _inputs(args: Sequence[str], sample: bool) -> list[Input]:
+    """The reports the arguments name (see :mod:`govdisclosure._inputs`), and the sample."""
+    try:
+        items = expand(args)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="INPUTS") from None
     if sample:
-        inputs.append((SAMPLE_NAME, sample_bytes()))
-    if not inputs:
-        raise click.UsageError("give one or more FILES, or --sample")
-    return inputs
+        items.append(Input(SAMPLE_NAME, data=sample_bytes()))
+    if not items:
+        raise click.UsageError("give one or more files, folders, globs or URLs, or --sample")
+    return items
+
+
+def _outcomes(
+    items: list[Input], encoding: str | None, strict: bool, jobs: int
+) -> Iterator[tuple[Input, Outcome]]:
+    """Each input's outcome, in order, parsed by :func:`parse_many` (a pool on every CPU for
+    more than a few files; a parser bug refuses the file instead of stopping the run)."""
+    given = exporting.sources(items)
+    results = parse_many(
+        given, workers=jobs or None, strict=strict, encoding=encoding, collect_bugs=True
+    )
+    for parsed in results:
+        item = items[parsed.index]
+        data = given[parsed.index]
+        kept = data if isinstance(data, bytes) else b""  # a file is read again to quote it
+        if parsed.report is None:
+            why = exporting.refusal_of(item.report_id, parsed.error)
+            outcome = Outcome(item.report_id, kept, None, why.code, why.message, encoding)
+        else:
+            outcome = Outcome(item.report_id, kept, parsed.report, encoding=encoding)
+        yield item, outcome
+
+
+def _with_data(item: Input, outcome: Outcome) -> Outcome:
+    """The outcome with the file's bytes (to quote its lines)."""
+    if outcome.data or item.path is None:
+        return outcome
+    try:
+        return attrs.evolve(outcome, data=read_bytes(item))
+    except OSError:
+        return outcome
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 120, highlight=False, stderr=stderr)
+
+
+def _printed(console: Any, *renderables: Any) -> str:
+    """What rich prints, as plain text for click.echo (trailing spaces cut)."""
+    with console.capture() as captured:
+        for r in renderables:
+            console.print(r)
+    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
+    return text.replace("\n\n\n", "\n\n")
 
 
 def _refusal(outcome: Outcome) -> None:
@@ -120,30 +179,52 @@ def main() -> None:
 
 
 @main.command()
-@FILES
+@INPUTS
 @SAMPLE_OPTION
 @_format_option(
-    ("json", "csv"),
-    "json: the whole report (one object, or an array for several files); "
-    "csv: one row per report, the columns of the flat export.",
+    ("text", "json", "csv"),
+    "text: for people — the report's tables laid out like the template, with the counts of "
+    "diagnostics and violations; json: the whole report (one object, or an array for several "
+    "inputs); csv: one row per report, the columns of the flat export.",
 )
 @STRICT
 @ENCODING
+@JOBS
+@QUIET
 def parse(
-    files: tuple[Path, ...], sample: bool, fmt: str, strict: bool, encoding: str | None
+    inputs: tuple[str, ...],
+    sample: bool,
+    fmt: str,
+    strict: bool,
+    encoding: str | None,
+    jobs: int,
+    quiet: bool,
 ) -> None:
-    """Parse report FILES (.txt .md .html) and print them as JSON or CSV.
+    """Parse reports (.txt .md .html) and show them, or print them as JSON or CSV.
 
-    A file that is not a report is named on stderr with the reason and the line; the others are
+    Takes files, folders (every report below them), globs, URLs and `-` (standard input).  A
+    file that is not a report is named on stderr with the reason and the line; the others are
     still printed, and the exit code is 1.
     """
-    outcomes = [read_one(n, d, encoding=encoding, strict=strict) for n, d in _inputs(files, sample)]
+    outcomes = [o for _item, o in _outcomes(_inputs(inputs, sample), encoding, strict, jobs)]
     for outcome in outcomes:
-        if not outcome.ok:
+        if not outcome.ok and not quiet:
             _refusal(outcome)
-    good = [o for o in outcomes if o.report is not None]
-    if fmt == "json":
-        texts = [to_json(o.report) for o in good if o.report is not None]
+    good = [(o.name, o.report) for o in outcomes if o.report is not None]
+    if quiet:
+        pass
+    elif fmt == "text":
+        from rich.rule import Rule
+
+        from govdisclosure.write.view import report_view
+
+        console = _console()
+        for n, (name, report) in enumerate(good):
+            head = [] if len(outcomes) == 1 else [Rule(name, style="dim")]
+            text = _printed(console, *head, *report_view(report, check(report)))
+            click.echo(("\n" if n else "") + text)
+    elif fmt == "json":
+        texts = [to_json(report) for _name, report in good]
         if len(outcomes) == 1:
             if texts:
                 click.echo(texts[0])
@@ -153,7 +234,7 @@ def parse(
         from govdisclosure.write.tables import to_records
 
         buffer = io.StringIO()
-        write_csv(to_records({o.name: o.report for o in good if o.report is not None}), buffer)
+        write_csv(to_records(dict(good)), buffer)
         click.echo(buffer.getvalue(), nl=False)
     sys.exit(EXIT_FOUND if len(good) < len(outcomes) else EXIT_OK)
 
@@ -234,7 +315,7 @@ def _headline(outcome: Outcome, violations: Sequence[Violation]) -> str:
 
 
 @main.command(name="check")
-@FILES
+@INPUTS
 @SAMPLE_OPTION
 @click.option(
     "--fail-on",
@@ -244,94 +325,135 @@ def _headline(outcome: Outcome, violations: Sequence[Violation]) -> str:
     help="Exit with 1 when a violation of this severity or a higher one is found.",
 )
 @_format_option(
-    ("table", "csv"),
-    "table: for people, with the source lines quoted; csv: the long violations table "
-    "(report_id, violation, rule, severity, field, line, message, assessable).",
+    ("table", "json", "csv"),
+    "table: for people, with the source lines quoted and the totals at the end; json: one "
+    "object (reports with their violations, refused files, totals); csv: the long violations "
+    "table (report_id, violation, rule, severity, field, line, message, assessable).",
 )
 @STRICT
 @ENCODING
+@JOBS
+@QUIET
 def check_command(
-    files: tuple[Path, ...],
+    inputs: tuple[str, ...],
     sample: bool,
     fail_on: str,
     fmt: str,
     strict: bool,
     encoding: str | None,
+    jobs: int,
+    quiet: bool,
 ) -> None:
-    """Check report FILES against the template's consistency rules.
+    """Check reports against the template's consistency rules.
 
-    Prints each file's violations — severity, rule, line, message, and the source line quoted
-    — and exits with 1 when one at or above --fail-on is found or a file cannot be read as a
-    report (0 otherwise), so that it can gate a publishing pipeline.  The rules:
-    docs/rules.md.
+    Takes files, folders (every report below them), globs, URLs and `-` (standard input).
+    Prints each report's violations — severity, rule, line, message, and the source line
+    quoted — then the totals, and exits with 1 when one at or above --fail-on is found or a
+    file cannot be read as a report (0 otherwise), so that it can gate a publishing pipeline.
+    The rules: docs/rules.md.
     """
-    from rich.console import Console
-
     threshold = Severity(fail_on)
-    console = Console(width=None if sys.stdout.isatty() else 120, highlight=False)
+    console = _console()
     failed = False
     rows: list[Record] = []
-    for name, data in _inputs(files, sample):
-        outcome = read_one(name, data, encoding=encoding, strict=strict)
+    checked: list[tuple[Outcome, Violations]] = []
+    refused: list[Outcome] = []
+    for item, outcome in _outcomes(_inputs(inputs, sample), encoding, strict, jobs):
         if outcome.report is None:
-            _refusal(outcome)
+            if not quiet and fmt != "json":
+                _refusal(outcome)
+            refused.append(outcome)
             failed = True
             continue
         violations = check(outcome.report)
+        checked.append((outcome, violations))
         failed = failed or any(_at_or_above(v, threshold) for v in violations)
-        if fmt == "csv":
-            rows.extend(violation_rows(name, outcome.report, violations))
+        if quiet or fmt == "json":
             continue
-        with console.capture() as captured:
-            console.print(_headline(outcome, violations), style="bold", markup=False)
-            if violations:
-                console.print(_violations_table(violations, source_lines(outcome)))
-        text = "\n".join(line.rstrip() for line in captured.get().splitlines())
-        click.echo(text.replace("\n\n\n", "\n\n"))
-    if fmt == "csv":
+        if fmt == "csv":
+            rows.extend(violation_rows(outcome.name, outcome.report, violations))
+            continue
+        shown = [_headline(outcome, violations)]
+        if violations:
+            lines = source_lines(_with_data(item, outcome))
+            shown.append(_violations_table(violations, lines))
+        click.echo(_printed(console, *shown))
+    if quiet:
+        pass
+    elif fmt == "csv":
         buffer = io.StringIO()
         write_csv(rows, buffer, [name for name, _kind in VIOLATION_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(_check_json(checked, refused), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_check_totals(checked, refused))
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
+
+
+def _totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> dict[str, Any]:
+    judged = [v for _o, vs in checked for v in vs if v.assessable]
+    by_severity = collections.Counter(str(v.severity) for v in judged)
+    return {
+        "files": len(checked) + len(refused),
+        "reports": len(checked),
+        "refused": len(refused),
+        "violations": len(judged),
+        "reports_with_violations": sum(1 for _o, vs in checked if any(v.assessable for v in vs)),
+        "by_severity": {s.value: by_severity[s.value] for s in Severity},
+        "by_rule": dict(collections.Counter(v.rule for v in judged).most_common()),
+        "not_assessable": sum(1 for _o, vs in checked for v in vs if not v.assessable),
+    }
+
+
+def _check_totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> str:
+    t = _totals(checked, refused)
+    severities = ", ".join(f"{n} {s}" for s, n in t["by_severity"].items())
+    lines = [
+        f"checked     {_n(t['files'], 'file')}: {_n(t['reports'], 'report')}, "
+        f"{t['refused']} refused",
+        f"violations  {t['violations']} in {_n(t['reports_with_violations'], 'report')} "
+        f"({severities})",
+    ]
+    width = max((len(rule) for rule in t["by_rule"]), default=0)
+    lines.extend(f"              {rule:<{width}}  {n}" for rule, n in t["by_rule"].items())
+    if t["not_assessable"]:
+        lines.append(f"not judged  {t['not_assessable']} rule checks lacked a value (blank cells)")
+    return "\n".join(lines)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _check_json(
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome]
+) -> dict[str, Any]:
+    reports = []
+    for outcome, violations in checked:
+        report = outcome.report
+        assert report is not None
+        reports.append(
+            {
+                "report_id": outcome.name,
+                "organ": report.organ,
+                "organ_key": report.organ_key,
+                "year": report.year,
+                "template": report.template.value,
+                "violations": [violation_json(v) for v in violations],
+            }
+        )
+    return {
+        "reports": reports,
+        "refused": [{"report_id": o.name, "code": o.code, "message": o.message} for o in refused],
+        "totals": _totals(checked, refused),
+    }
 
 
 # --------------------------------------------------------------------------- export
 
 
-@frozen
-class _Exported:
-    """One file's contribution to an export (picklable: it crosses process boundaries)."""
-
-    report_id: str
-    record: Record | None
-    violations: tuple[Record, ...] = ()
-    code: str | None = None
-    message: str | None = None
-
-
-def _export_one(task: tuple[str, str, str | None, bool]) -> _Exported:
-    path, report_id, encoding, strict = task
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return _Exported(report_id, None, code=UNREADABLE, message=str(exc))
-    outcome = read_one(report_id, data, encoding=encoding, strict=strict)
-    if outcome.report is None:
-        return _Exported(report_id, None, code=outcome.code, message=outcome.message)
-    from govdisclosure.write.tables import to_records
-
-    try:
-        rows = tuple(violation_rows(report_id, outcome.report))
-    except Exception as exc:  # a checker bug must not stop a batch either
-        return _Exported(report_id, None, code=INTERNAL, message=f"check: {exc!r}")
-    return _Exported(report_id, to_records({report_id: outcome.report})[0], rows)
-
-
-def _run_export(
-    tasks: list[tuple[str, str, str | None, bool]], jobs: int, quiet: bool
-) -> Iterable[_Exported]:
-    """Each file's result in order, with a progress bar on stderr."""
-    from rich.console import Console
+def _progress_bar(quiet: bool) -> Any:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -341,146 +463,142 @@ def _run_export(
         TimeRemainingColumn,
     )
 
-    progress = Progress(
+    return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.fields[current]}", style="dim", markup=False),
-        console=Console(stderr=True),
+        console=_console(stderr=True),
         disable=quiet,
     )
-    with progress:
-        bar = progress.add_task("parsing", total=len(tasks), current="")
-        if jobs <= 1:
-            results: Iterable[_Exported] = map(_export_one, tasks)
-            yield from _advancing(results, progress, bar)
-            return
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from _advancing(pool.map(_export_one, tasks, chunksize=4), progress, bar)
 
 
-def _advancing(results: Iterable[_Exported], progress: Any, bar: Any) -> Iterable[_Exported]:
-    for result in results:
-        progress.update(bar, advance=1, current=result.report_id)
-        yield result
-
-
-def _sibling(out: Path, part: str) -> Path:
-    return out.with_name(f"{out.stem}.{part}{out.suffix}")
+EXPORT_FORMATS = (".parquet", ".csv", ".jsonl", ".xlsx")
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@INPUTS
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="The table to write: .parquet, .csv or .jsonl (one row per report).",
+    help="The table to write: .parquet, .csv or .jsonl (one row per report), or .xlsx (an "
+    "Excel workbook: a sheet per table with Chinese headers, violations and diagnostics).",
 )
 @click.option(
     "--violations",
     "violations_out",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the violations (a long table: report_id, violation, rule, severity, "
-    "field, line, message, assessable).  [default: OUT's name + .violations, same format]",
+    "field, line, message, message_zh, assessable).  [default: OUT's name + .violations, "
+    "same format]",
+)
+@click.option(
+    "--dedupe",
+    is_flag=True,
+    help="One row per identical source and per (organ_key, year) — unless their credit codes "
+    "differ: keep the most complete parse (most numbers, then fewest diagnostics); the "
+    "summary names what was dropped and why.",
 )
 @STRICT
 @ENCODING
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Parse in this many processes (0: one per CPU).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@JOBS
+@QUIET
 def export(
-    folder: Path,
+    inputs: tuple[str, ...],
     out: Path,
     violations_out: Path | None,
+    dedupe: bool,
     strict: bool,
     encoding: str | None,
     jobs: int,
     quiet: bool,
 ) -> None:
-    """Parse every report below FOLDER (.txt .md .markdown .html .htm) into one table.
+    """Parse reports (files, folders, globs, URLs) into one table.
 
-    One row per report, report_id being the file's path below FOLDER; the violations that
-    `govdisclosure check` would print go to a second, long table.  A file that cannot be read
-    as a report is refused and counted by reason; it never stops the batch.  Ends with a
-    summary: parsed, refused by reason, violations by rule.  Exit code 1 when no file could be
-    parsed.
+    One row per report, report_id being the file's path relative to the folder (or glob)
+    given; the violations that `govdisclosure check` would print go to a second, long table,
+    the diagnostics (what was repaired, inferred or left blank) to a third.  A file that cannot
+    be read as a report is refused and counted by reason; it never stops the batch.  Ends with
+    a summary: parsed, refused by reason, duplicates dropped, violations by rule.  Exit code 1
+    when no file could be parsed.
     """
-    violations_out = violations_out or out.with_name(f"{out.stem}.violations{out.suffix}")
+    if not inputs:
+        raise click.UsageError("give one or more files, folders, globs or URLs")
+    violations_out = violations_out or _sibling(out, "violations")
+    diagnostics_out = _sibling(out, "diagnostics")
+    excel = out.suffix.lower() == ".xlsx"
+    for suffix, module, extra in ((".xlsx", "openpyxl", "excel"), (".parquet", "pyarrow", "arrow")):
+        wanted = {p.suffix.lower() for p in (out, violations_out)}
+        if suffix in wanted and importlib.util.find_spec(module) is None:  # fail before the work
+            raise click.UsageError(
+                f"writing {suffix} needs {module}: pip install 'govdisclosure[{extra}]'"
+            )
     for path, option in ((out, "--out"), (violations_out, "--violations")):
-        if path.suffix.lower() not in (".parquet", ".csv", ".jsonl"):
-            raise click.BadParameter("use a .parquet, .csv or .jsonl file name", param_hint=option)
+        if path.suffix.lower() not in EXPORT_FORMATS or (
+            option == "--violations" and path.suffix.lower() == ".xlsx" and not excel
+        ):
+            raise click.BadParameter(
+                "use a .parquet, .csv, .jsonl or .xlsx file name", param_hint=option
+            )
         try:  # fail before the work, not after it
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("ab"):
                 pass
         except OSError as exc:
             raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
-    paths = list(find_reports(folder))
-    tasks = [(str(p), p.relative_to(folder).as_posix(), encoding, strict) for p in paths]
+    items = _inputs(inputs, False)
     started = time.perf_counter()
-    records: list[Record] = []
-    violations: list[Record] = []
-    refused: list[_Exported] = []
-    for result in _run_export(tasks, jobs or os.cpu_count() or 1, quiet):
-        if result.record is not None:
-            records.append(result.record)
-            violations.extend(result.violations)
-        else:
-            refused.append(result)
+    kept: list[exporting.ExportRow] = []
+    refused: list[exporting.Refused] = []
+    with _progress_bar(quiet) as progress:
+        bar = progress.add_task("parsing", total=len(items))
+        results = parse_many(
+            exporting.sources(items),
+            workers=jobs or None,
+            strict=strict,
+            encoding=encoding,
+            collect_bugs=True,
+            progress=lambda done, _total: progress.update(bar, completed=done),
+        )
+        for parsed in results:
+            report_id = items[parsed.index].report_id
+            if parsed.report is None:
+                refused.append(exporting.refusal_of(report_id, parsed.error))
+                continue
+            try:
+                kept.append(exporting.export_row(report_id, parsed.index, parsed.report))
+            except Exception as exc:  # a checker bug must not stop a batch either
+                refused.append(exporting.Refused(report_id, INTERNAL, f"check: {exc!r}"))
+    dropped: list[exporting.Dropped] = []
+    if dedupe:
+        kept, dropped = exporting.deduped(kept)
     elapsed = time.perf_counter() - started
-    write_records(records, out)
-    write_records(violations, violations_out, VIOLATION_COLUMNS)
-    _summary(len(paths), records, refused, violations, (out, violations_out), elapsed)
-    sys.exit(EXIT_OK if records or not paths else EXIT_FOUND)
+    records = [r.record for r in kept]
+    violations = [v for r in kept for v in r.violations]
+    diagnostics = [d for r in kept for d in r.diagnostics]
+    if excel:
+        from govdisclosure.write.excel import write_excel
+
+        write_excel(out, records, violations, diagnostics)
+        written = (out, out, out)
+    else:
+        write_records(records, out)
+        write_records(violations, violations_out, VIOLATION_COLUMNS)
+        write_records(diagnostics, diagnostics_out, DIAGNOSTIC_COLUMNS)
+        written = (out, violations_out, diagnostics_out)
+    if not quiet:
+        exporting.summary(
+            len(items), records, refused, dropped, violations, diagnostics, written, elapsed
+        )
+    elif refused:
+        click.echo(f"{len(refused)} of {len(items)} files refused", err=True)
+    sys.exit(EXIT_OK if records or not items else EXIT_FOUND)
 
 
-def _summary(
-    found: int,
-    records: list[Record],
-    refused: list[_Exported],
-    violations: list[Record],
-    written: tuple[Path, Path],
-    elapsed: float,
-) -> None:
-    echo = click.echo
-    if not found:
-        echo(f"no report files ({' '.join(REPORT_SUFFIXES)}) found")
-    shape = f"{len(records)} rows × {len(columns())} columns"
-    echo(f"parsed      {len(records)} of {found} files → {written[0]} ({shape})")
-    reasons = collections.Counter(r.code or "" for r in refused)
-    echo(f"refused     {len(refused)}" + _counts(reasons))
-    for r in refused[:20]:
-        first = (r.message or "").splitlines()[0] if r.message else ""
-        echo(f"              {r.report_id}: [{r.code}] {first}")
-    if len(refused) > 20:
-        echo(f"              … and {len(refused) - 20} more")
-    # one count per violation (the long table has one row per field of it)
-    seen = {(v["report_id"], v["violation"]): v for v in violations}
-    judged = [v for v in seen.values() if v["assessable"]]
-    by_rule = collections.Counter((str(v["rule"]), str(v["severity"])) for v in judged)
-    in_reports = len({v["report_id"] for v in judged})
-    echo(f"violations  {len(judged)} in {in_reports} reports → {written[1]}")
-    width = max((len(rule) for rule, _severity in by_rule), default=0)
-    for (rule, severity), n in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
-        echo(f"              {rule:<{width}}  {severity:<7}  {n}")
-    unassessable = len(seen) - len(judged)
-    if unassessable:
-        echo(f"not judged  {unassessable} rule checks lacked a value (blank cells; severity info)")
-    rate = found / elapsed if elapsed > 0 else 0.0
-    echo(f"time        {elapsed:.1f} s ({rate:.1f} files/s)")
-
-
-def _counts(counter: collections.Counter[str]) -> str:
-    return (": " + ", ".join(f"{k} {n}" for k, n in counter.most_common())) if counter else ""
+def _sibling(out: Path, part: str) -> Path:
+    return out.with_name(f"{out.stem}.{part}{out.suffix}")
 
 
 if __name__ == "__main__":  # pragma: no cover

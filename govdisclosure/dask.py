@@ -8,7 +8,8 @@ Files are read with fsspec, so ``urlpath`` may be a local glob, a list of paths,
 URL (``s3://bucket/2023/*.html``, with ``storage_options`` for credentials).  Each partition is
 a batch of ``files_per_partition`` files; the task that owns it reads, parses and checks them
 where it runs.  The columns are those of :func:`govdisclosure.write.tables.to_records` — one row per
-report, ``report_id`` (the file's path) first, counts as nullable ``Int64``, money as Arrow
+report, ``report_id`` first (the file's path relative to the glob's fixed part, as
+``govdisclosure export`` names it), counts as nullable ``Int64``, money as Arrow
 ``decimal128(38, 6)`` (万元, never a float), dates as Arrow ``date32``, text as strings.
 
 :func:`read_tables` gives three frames built from the same tasks — the reports, their
@@ -27,6 +28,7 @@ system or an object store).
 from __future__ import annotations
 
 import math
+import posixpath
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -117,24 +119,41 @@ def _error_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _parse_batch(
-    files: Sequence[OpenFile], strict: bool
+    files: Sequence[tuple[str, OpenFile]], strict: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """One partition: read, parse and check a batch of files (runs on a worker)."""
+    """One partition: read, parse and check a batch of (report id, file) (runs on a worker)."""
     from govdisclosure.api import parse_report
 
     reports: dict[str, Report] = {}
     errors: list[dict[str, Any]] = []
-    for f in files:
+    for report_id, f in files:
         with f as stream:
             data = stream.read()
         try:
-            reports[f.path] = parse_report(data, strict=strict)
+            reports[report_id] = parse_report(data, strict=strict)
         except ParseError as exc:
             errors.append(
-                {ID: f.path, "code": exc.code, "line": exc.line or None,
+                {ID: report_id, "code": exc.code, "line": exc.line or None,
                  "column": exc.column or None, "message": exc.msg}
             )  # fmt: skip
     return _report_frame(reports), _violation_frame(reports), _error_frame(errors)
+
+
+def report_ids(urlpath: str | Sequence[str], paths: Sequence[str], fs: Any) -> list[str]:
+    """Each file's id: its path relative to the glob's fixed part (``reports/**/*.txt`` →
+    ``2023/a.txt``), as ``govdisclosure export`` names them; for a list of paths, relative to
+    their common folder."""
+    from govdisclosure.inputs import fixed_part
+
+    if isinstance(urlpath, str):
+        fixed = fixed_part(urlpath.split("://", 1)[-1])
+        base = str(fs._strip_protocol(fixed)).rstrip("/") + "/" if fixed else ""
+        if base and all(p.startswith(base) for p in paths):
+            return [p[len(base) :] for p in paths]
+    parents = [posixpath.dirname(p) for p in paths]
+    common = posixpath.commonpath(parents) if len(paths) > 1 else parents[0]
+    base = common.rstrip("/") + "/" if common else ""
+    return [p[len(base) :] if base and p.startswith(base) else p for p in paths]
 
 
 # --------------------------------------------------------------------------- public
@@ -163,8 +182,10 @@ def read_tables(
     )
     if not files:
         raise FileNotFoundError(f"no file matches {urlpath!r}")
+    ids = report_ids(urlpath, [f.path for f in files], files[0].fs)
+    named = list(zip(ids, files, strict=True))
     n = math.ceil(len(files) / files_per_partition)
-    batches = [files[i * files_per_partition : (i + 1) * files_per_partition] for i in range(n)]
+    batches = [named[i * files_per_partition : (i + 1) * files_per_partition] for i in range(n)]
     token = dask.base.tokenize([f.path for f in files], strict)
     parts = [
         dask.delayed(_parse_batch, pure=True)(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["DIAGNOSTIC_CODES", "ERROR_CODES", "DiagnosticCode"]
+__all__ = ["DIAGNOSTIC_CODES", "ERROR_CODES", "MEANING_ZH", "DiagnosticCode"]
 
 
 @frozen
@@ -18,6 +18,11 @@ class DiagnosticCode:
     # "gap": a value is None and why
     meaning: str
     example: str
+
+    @property
+    def zh(self) -> str:
+        """What the code means, in Chinese."""
+        return MEANING_ZH.get(self.code, "")
 
 
 _CODES = (
@@ -201,7 +206,7 @@ _CODES = (
         "cell-placeholder", "gap",
         "A number cell holds 「/」「-」「—」「无」「不适用」 or text that stands for no number "
         "(「暂无」「–」「*」「〇」); the field is None.",
-        "proactive.fees holds '/'; taken as None (not 0)",
+        "proactive.fees.amount holds '/'; taken as None (not 0)",
     ),
     DiagnosticCode(
         "cell-not-number", "gap", "A number cell holds text; the field is None.",
@@ -247,6 +252,49 @@ _CODES = (
 )  # fmt: skip
 
 DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
+
+# What each code means, in Chinese (the diagnostics table and the notebook views show it
+# beside the English message; a test checks that every code has one).
+MEANING_ZH: dict[str, str] = {
+    "encoding": "输入不是 UTF-8 编码，已按所示编码解码",
+    "mojibake-repaired": "GBK 文本错位解码造成的乱码已修复，无法恢复的字符记为 U+FFFD",
+    "mojibake-utf8": "UTF-8 文本被当作 GBK 解码后再保存，已整体还原",
+    "escapes-decoded": "文中的 \\xNN 转义序列已解码",
+    "invisible-removed": "已删除零宽字符等不可见字符",
+    "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
+    "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
+    "json-field-ignored": "JSON 输入中有未知字段，已忽略",
+    "page-footer": "已去除页脚",
+    "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",
+    "heading-missing": "缺少章节标题，根据其表格推断该章节",
+    "heading-form": "章节标题格式不规范，已按模板识别",
+    "heading-misnumbered": "章节标题编号有误，已按内容识别",
+    "heading-unmarked": "章节标题没有编号，已按文字识别",
+    "heading-inexact": "章节标题文字与模板不完全一致，已按近似文字识别",
+    "heading-order": "章节顺序与模板不一致",
+    "heading-repeated": "章节标题重复出现",
+    "template-inferred": "模板版本由表格形状推断",
+    "template-mixed": "报告混用了两个版本模板的行或列",
+    "block-unknown": "表二中有模板未列的项目块",
+    "row-extra": "表中有模板未列的行，原样保留",
+    "row-by-position": "行标签无法识别，按位置和形状确定所属行",
+    "row-missing": "模板中的行在报告中缺失，其数值为空",
+    "row-unplaced": "有一行数字无法确定所属行，未采用",
+    "row-joined": "跨行断开的一行已拼接",
+    "cells-glued": "粘连在一起的数字已按合计关系拆分",
+    "cells-split": "被拆开的单元格已合并",
+    "cells-ambiguous": "粘连数字有多种拆分方式，无法确定，数值为空",
+    "row-outside-tables": "表格之外的表格行，按内容归入相应表格",
+    "table-split": "一个表格被分成几段，已合并",
+    "cell-blank": "单元格为空，数值记为空（不是 0）",
+    "cell-placeholder": "单元格为占位符（如「/」「无」），数值记为空（不是 0）",
+    "cell-not-number": "单元格不是数字，数值记为空",
+    "cell-fraction": "计数单元格中有小数，数值记为空",
+    "cell-signed": "计数列中出现带符号的数值",
+    "unit-converted": "金额单位为元，已换算为万元",
+    "unit-unknown": "金额没有单位，不作猜测，数值记为空",
+    "part-missing": "（partial=True）未找到必需的部分",
+}
 
 ERROR_CODES: dict[str, str] = {
     "empty": "the input is empty",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -21,10 +21,12 @@ __all__ = [
     "AppealStats",
     "ApplicantCounts",
     "CaseOutcomes",
+    "Decisions",
     "Diagnostic",
     "DocumentCounts",
     "DocumentCounts2019",
     "ExtraRow",
+    "Fees",
     "ItemChange",
     "NotProcessed",
     "OtherHandling",
@@ -77,6 +79,13 @@ class Diagnostic:
     message: str
     line: int | None = None
     field: str | None = None
+
+    @property
+    def message_zh(self) -> str:
+        """What the code means, in Chinese (``docs/diagnostics.md``); ``message`` says where."""
+        from govdisclosure.diagnostics import MEANING_ZH
+
+        return MEANING_ZH.get(self.code, "")
 
 
 @frozen
@@ -239,15 +248,29 @@ class DocumentCounts:
 
 
 @frozen
+class Decisions:
+    """V2021 第二十条第（五）（六）项 row: one number (the V2019 row has three)."""
+
+    decisions: int | None = None  # 本年处理决定数量
+
+
+@frozen
+class Fees:
+    """V2021 第二十条第（八）项 row."""
+
+    amount: Decimal | None = None  # 本年收费金额（单位：万元）
+
+
+@frozen
 class Proactive2021:
     """Table 二 in the V2021 template."""
 
     rules: DocumentCounts = DocumentCounts()  # 规章
     normative_documents: DocumentCounts = DocumentCounts()  # 行政规范性文件
-    licensing: int | None = None  # 行政许可 · 本年处理决定数量
-    punishment: int | None = None  # 行政处罚 · 本年处理决定数量
-    coercion: int | None = None  # 行政强制 · 本年处理决定数量
-    fees: Decimal | None = None  # 行政事业性收费 · 本年收费金额（万元）
+    licensing: Decisions = Decisions()  # 行政许可 · 本年处理决定数量
+    punishment: Decisions = Decisions()  # 行政处罚 · 本年处理决定数量
+    coercion: Decisions = Decisions()  # 行政强制 · 本年处理决定数量
+    fees: Fees = Fees()  # 行政事业性收费 · 本年收费金额（万元）
     extra_rows: tuple[ExtraRow, ...] = ()
 
 
@@ -296,7 +319,7 @@ def _frozen_mapping(value: Mapping[str, SourceSpan]) -> Mapping[str, SourceSpan]
     return MappingProxyType(dict(value))
 
 
-@frozen
+@frozen(repr=False)
 class Report:
     """One parsed annual report."""
 
@@ -315,12 +338,35 @@ class Report:
     signed_by: str | None = None  # the organ named under section 六
     signed_on: datetime.date | None = None  # the date under section 六
     metadata: tuple[tuple[str, str], ...] = ()  # 索引号 | 发布机构 | … above the report
+    organ_key: str | None = None  # organ folded for grouping: Simplified, no spaces/punctuation
+    credit_code: str | None = None  # 统一社会信用代码 (from 索引号 …), check digit verified
+    published_on: datetime.date | None = None  # 公开日期 / 发布时间 of the metadata table
+    source_sha256: str | None = None  # sha256 of the input bytes
     missing: tuple[str, ...] = ()  # parts not found (only with ``partial=True``)
     diagnostics: tuple[Diagnostic, ...] = ()
     locations: Mapping[str, SourceSpan] = field(
         factory=dict, converter=_frozen_mapping, eq=False, repr=False
     )
     """Where each value of :func:`govdisclosure.flatten` stood: dotted key → line/column."""
+
+    def __repr__(self) -> str:
+        """One line (organ, year, template, script, diagnostics), not the whole report."""
+        parts = [
+            f"organ={self.organ!r}",
+            f"year={self.year!r}",
+            f"template={self.template.value}",
+            f"script={self.script.value}",
+            f"{len(self.diagnostics)} diagnostics",
+        ]
+        if self.missing:
+            parts.append(f"missing={list(self.missing)!r}")
+        return f"Report({', '.join(parts)})"
+
+    def _repr_html_(self) -> str | None:
+        """Tables 二, 三, 四 as the template lays them out, cells in a violation marked
+        (``govdisclosure.write.notebook``, which registers itself in :data:`HTML_VIEWS`)."""
+        view = HTML_VIEWS.get("report")
+        return view(self) if view is not None else None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # a read-only mapping view does not pickle: send the locations as plain (line, column)
@@ -329,6 +375,12 @@ class Report:
         values = {f.name: getattr(self, f.name) for f in fields(Report) if f.name != "locations"}
         spans = {k: (s.line, s.column) for k, s in self.locations.items()}
         return (_rebuild_report, (values, spans))
+
+
+HTML_VIEWS: dict[str, Callable[[Report], str]] = {}
+"""The HTML view of a report for notebooks, registered by a higher stage (the model imports
+nothing above it): ``govdisclosure.write.notebook`` sets ``HTML_VIEWS["report"]`` when the
+package is imported."""
 
 
 def _rebuild_report(values: dict[str, Any], spans: dict[str, tuple[int, int]]) -> Report:

@@ -24,6 +24,7 @@ __all__ = [
     "REPORT_SUFFIXES",
     "UNREADABLE",
     "Outcome",
+    "decoded",
     "find_reports",
     "read_one",
     "source_lines",
@@ -66,7 +67,8 @@ def check_encoding(name: str | None) -> str | None:
         raise ValueError(f"unknown encoding {name!r}") from None
 
 
-def _decoded(data: bytes, encoding: str) -> str:
+def decoded(data: bytes, encoding: str) -> str:
+    """``data`` decoded with ``encoding``; a :class:`ParseError` naming the line otherwise."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -75,7 +77,7 @@ def _decoded(data: bytes, encoding: str) -> str:
             f"the file is not valid {encoding}: {exc.reason}",
             line=line,
             column=exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1,
-            expected=f"text in {encoding} (or leave out --encoding to detect it)",
+            expected=f"text in {encoding} (or leave the encoding out to detect it)",
             code="not-text",
         ) from None
 
@@ -85,7 +87,7 @@ def read_one(
 ) -> Outcome:
     """Parse one file's bytes; a failure becomes a refused :class:`Outcome`."""
     try:
-        source: str | bytes = _decoded(data, encoding) if encoding else data
+        source: str | bytes = decoded(data, encoding) if encoding else data
         report = parse_report(source, strict=strict)
     except ParseError as exc:
         return Outcome(name, data, code=exc.code, message=str(exc), encoding=encoding)

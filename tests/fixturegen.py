@@ -535,7 +535,7 @@ BLANKS_003 = (
     "requests.carried_over.natural_person",  # left edge of the values
     "requests.outcomes.withheld.state_secret.total",  # right edge of the values
     "proactive.rules.repealed",
-    "proactive.coercion",
+    "proactive.coercion.decisions",
     "appeals.litigation_direct.pending",
 )
 TOTAL_COLUMN_001 = tuple(

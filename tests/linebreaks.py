@@ -17,7 +17,8 @@ from decimal import Decimal
 from govdisclosure import Report, flatten
 
 _SEP = re.compile(r"[ \t]*[|\t][ \t]*")
-_VALUE = re.compile(r"[\d.,+\-增减万元件/\\—－]+|无|不适用")
+# a value cell (number, sign word, unit, placeholder) in either script: never wrapped
+_VALUE = re.compile(r"[\d.,+\-增减減万萬元件项項个個条條/\\—－]+|无|無|不适用|不適用")
 # codes that name a value the parser could not place (a loss that is reported, not silent)
 LOSS_CODES = frozenset(
     {"cells-ambiguous", "row-unplaced", "row-extra", "cell-blank", "unit-unknown", "row-missing"}

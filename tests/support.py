@@ -37,7 +37,7 @@ def expected_numbers(g: dict[str, Any]) -> dict[str, int | Decimal | None]:
             cells = written if isinstance(written, list) else [written]
             assert len(cells) == len(block.columns), row.key
             for col, value in zip(block.columns, cells, strict=True):
-                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                key = f"proactive.{row.key}.{col.key}"
                 out[key] = Decimal(value) if col.kind == "money" else value
     assert len(g["requests"]) == len(s.request_rows)
     for row, values in zip(s.request_rows, g["requests"], strict=True):

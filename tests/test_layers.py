@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bind",),
     ("check",),
     ("write",),
-    ("api", "batch", "reportfiles", "cli", "dask", "_docs", "__init__"),
+    ("api", "batch", "reportfiles", "inputs", "exporting", "cli", "dask", "_docs", "__init__"),
 )
 STAGE_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 

@@ -77,7 +77,7 @@ def test_every_blank_cell_is_named_by_a_diagnostic(fixture: dict[str, Any]) -> N
 
 def test_a_blank_one_value_row_of_table_two_is_named() -> None:
     report = read_report(FIXTURES / "html" / "003-blank-cells.html")
-    assert "proactive.coercion" in {d.field for d in report.diagnostics}
+    assert "proactive.coercion.decisions" in {d.field for d in report.diagnostics}
 
 
 @pytest.mark.parametrize("fixture", [f for f in GOOD if f["read"] == "str"], ids=_id)

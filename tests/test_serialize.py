@@ -17,7 +17,7 @@ from report_strategies import reports
 from support import seed_text
 
 from govdisclosure import Report, Template, flatten, parse_report
-from govdisclosure.model import Proactive2019, Proactive2021, Section
+from govdisclosure.model import Fees, Proactive2019, Proactive2021, Section
 from govdisclosure.template.catalog import report_fields
 from govdisclosure.write.serialize import (
     SCHEMA_FINGERPRINTS,
@@ -80,20 +80,22 @@ def test_seed_output_matches_the_schema(seed_name: str) -> None:
 
 def test_money_is_a_decimal_string_and_counts_are_integers() -> None:
     report = _seed("003_d01d2cbab1ffe994")
-    report = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=Decimal("0.10")))
+    report = attrs.evolve(
+        report, proactive=attrs.evolve(report.proactive, fees=Fees(Decimal("0.10")))
+    )
     data = json.loads(to_json(report))
-    assert data["proactive"]["fees"] == "0.10"
+    assert data["proactive"]["fees"] == {"amount": "0.10"}
     assert data["requests"]["new_received"]["total"] == 72
-    assert from_json(json.dumps(data)).proactive.fees == Decimal("0.10")
+    assert from_json(json.dumps(data)).proactive.fees.amount == Decimal("0.10")
 
 
 def test_large_and_tiny_decimals_stay_fixed_point() -> None:
     report = _seed("004_993b10d7eafd07e2")
     for value in (Decimal("1E+3"), Decimal("1E-7"), Decimal("-0")):
-        r = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=value))
-        written = json.loads(to_json(r))["proactive"]["fees"]
+        r = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=Fees(value)))
+        written = json.loads(to_json(r))["proactive"]["fees"]["amount"]
         assert "E" not in written
-        assert from_json(to_json(r)).proactive.fees == value
+        assert from_json(to_json(r)).proactive.fees.amount == value
 
 
 def test_dates_and_enums_are_plain_strings() -> None:

@@ -51,7 +51,7 @@ def test_other_handling_is_one_row_in_2019_and_three_in_2021() -> None:
 
 def test_money_columns() -> None:
     kinds = dict(number_fields(Template.V2021))
-    assert kinds["proactive.fees"] == "money"
+    assert kinds["proactive.fees.amount"] == "money"
     kinds19 = dict(number_fields(Template.V2019))
     assert kinds19["proactive.procurement.amount"] == "money"
     assert kinds19["proactive.licensing.change"] == "signed"

@@ -22,8 +22,9 @@ from govdisclosure.bind.glued import read_line
 from govdisclosure.bind.sections import Part
 from govdisclosure.parse.transform import Cell, CellKind, Prose, Row
 from govdisclosure.read.fold import label_key
+from govdisclosure.template import lexicon as L
 
-BLOCK = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+BLOCK = re.compile(L.block_title())
 # header cells that start a table (a header row has no numbers); 勾稽关系 is the core of the note
 _T3_HEADER_WORDS = tuple(
     label_key(w)
@@ -37,7 +38,9 @@ _T4_HEADER_WORDS = tuple(
         *(c.label for c in T.APPEAL_COLUMNS[:-1]),
     )
 )
-ROW_NUMBERING = re.compile(r"^(?:[一二三四]、|\([一二三四五六七]\)|\d+\.)")
+ROW_NUMBERING = re.compile(
+    "^(?:" + L.section_numbering("、") + "|" + L.sub_numbering() + r"|\d+\.)"
+)
 _SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
 _WIDTH = {  # the most cells a row can hold
     "t2": max(len(b.columns) for s in T.SPECS.values() for b in s.proactive),
@@ -171,7 +174,7 @@ def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:
 
 def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, list[Row]] | None:
     """A prose line read as table rows (cells parted by spaces or glued), with its table."""
-    if not any(ch.isdigit() for ch in item.text):
+    if _DIGIT.search(item.text) is None:
         return None
     for m in ([mode] if mode is not None else []) + ["t3"]:
         rows = read_line(item, _label_ok(m), _numbering)
@@ -191,7 +194,7 @@ def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, l
 
 def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
     """Name a line of a table that holds numbers no row could be read from (never silent)."""
-    if mode is not None and _fragment(item) and any(ch.isdigit() for ch in item.text):
+    if mode is not None and _fragment(item) and _DIGIT.search(item.text) is not None:
         ctx.diag(
             "row-unplaced",
             f"line {item.display!r} in table {_TABLE_NAME[mode]} holds numbers that could not "
@@ -200,6 +203,7 @@ def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
         )
 
 
+_DIGIT = re.compile(r"\d")
 _TABLE_NAME = {"t2": "二", "t3": "三", "t4": "四"}
 
 

@@ -9,8 +9,6 @@ ends in the model or in a diagnostic that names its line.
 
 from __future__ import annotations
 
-import re
-
 from govdisclosure import template as T
 from govdisclosure.bind import sections
 from govdisclosure.bind.collect import collect
@@ -23,15 +21,20 @@ from govdisclosure.bind.table4 import appeals as bind_appeals
 from govdisclosure.model import AppealStats, Report, RequestStats, Template
 from govdisclosure.parse.transform import Document
 from govdisclosure.read.normalize import NormalizedText
+from govdisclosure.template import lexicon as L
 
 __all__ = ["bind"]
 
-# The layout before 2019 (国办发〔2008〕 template): a 统计表, a 收费及减免 section, seven parts.
-_OLD_LAYOUT = re.compile(
-    r"政府信息公开情况统计表|政府信息公开(?:的)?收费及减免|收费及减免情况|"
-    r"因政府信息公开申请(?:提起|申请)?行政复议|七、其他需要报告的事项"
-)
-_OLD_YEAR = re.compile(r"(20[01]\d)\s*年(?:度)?政府信息公开(?:工作)?年度报告")
+
+def _heading(key: str) -> str:
+    h = T.heading(key)
+    return f"{h.numeral}、{h.label}"
+
+
+_rows = T.spec(Template.V2021).request_rows
+
+_OLD_LAYOUT = L.PRE_2019
+_OLD_YEAR = L.PRE_2019_TITLE
 
 
 def _pre_2019(doc_lines: tuple[str, ...]) -> int | None:
@@ -69,7 +72,8 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
             "this text is not a government information-disclosure annual report: "
             "it has none of the template's section headings and none of its tables",
             1 if norm.match else None,
-            "the headings 一、总体情况 … 六、其他需要报告的事项 and tables 二, 三 and 四",
+            f"the headings {_heading('overview')} … {_heading('other_matters')} "
+            "and tables 二, 三 and 四",
             "not-a-report",
         )
     front = sections.front_matter(by_key["front"], by_key.get("overview"), ctx)
@@ -92,9 +96,9 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     if not tables.rows["t2"]:
         ctx.need(
             "proactive",
-            "table 二 (主动公开政府信息情况) was not found",
+            f"table 二 ({T.heading('proactive').label}) was not found",
             heading_line("proactive"),
-            "blocks headed 第二十条第（一）项 … with their rows of numbers",
+            f"blocks headed {T.spec(version).proactive[0].title} … with their rows of numbers",
             "missing-table",
         )
     proactive = bind_proactive(tables.rows["t2"], version, ctx)
@@ -106,9 +110,9 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     else:
         ctx.need(
             "requests",
-            "table 三 (收到和处理政府信息公开申请情况) was not found",
+            f"table 三 ({T.heading('requests').label}) was not found",
             heading_line("requests"),
-            "the table of applications with rows 一、本年新收… to 四、结转下年度继续办理",
+            f"the table of applications with rows {_rows[0].label[:6]}… to {_rows[-1].label}",
             "missing-table",
         )
     appeals = bind_appeals(tables.rows["t4"], ctx)
@@ -135,12 +139,14 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     return Report(
         template=version,
         script=norm.script,
-        overview=sections.section(by_key.get("overview"), "总体情况", ctx),
+        overview=sections.section(by_key.get("overview"), T.heading("overview").label, ctx),
         proactive=proactive,
         requests=requests,
         appeals=appeals if tables.rows["t4"] else AppealStats(),
-        problems=sections.section(by_key.get("problems"), "存在的主要问题及改进情况", ctx),
-        other_matters=sections.section(by_key.get("other_matters"), "其他需要报告的事项", ctx),
+        problems=sections.section(by_key.get("problems"), T.heading("problems").label, ctx),
+        other_matters=sections.section(
+            by_key.get("other_matters"), T.heading("other_matters").label, ctx
+        ),
         title=front.title,
         organ=front.organ,
         year=front.year,

@@ -22,15 +22,16 @@ from govdisclosure.bind.context import Context
 from govdisclosure.model import Section
 from govdisclosure.parse.transform import Document, Heading, Prose, RawSection, Row
 from govdisclosure.read.fold import label_key, match_text
+from govdisclosure.template import lexicon as L
 
 __all__ = ["Part", "Sub", "front_matter", "parts", "section"]
 
-_HEADING_NUMERAL = re.compile(r"^([一二三四五六])[、.,]")
-_SUB_NUMERAL = re.compile(r"^\(([一二三四五六七八九十]{1,2})\)")
-_DISPLAY_NUMBERING = re.compile(r"^\s*[一二三四五六][、.,．，]\s*")
-_DISPLAY_SUB = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,2}[)）]\s*")
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|周期)?(?:为|是|:)?\s*(20\d\d)\s*年\s*1\s*月\s*1\s*日")
+_HEADING_NUMERAL = re.compile("^" + L.section_numbering())
+_SUB_NUMERAL = re.compile("^" + L.sub_numbering())
+_DISPLAY_NUMBERING = re.compile(r"^\s*" + L.section_numbering(L.DISPLAY_NUMBERING_MARKS) + r"\s*")
+_DISPLAY_SUB = re.compile(r"^\s*" + L.sub_numbering("[(（]", "[)）]") + r"\s*")
+_YEAR = L.YEAR
+_PERIOD = L.PERIOD
 _DATE_LINE = re.compile(r"^(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _ORGAN_BY = re.compile(r"本(?:次)?报告由(.{2,40}?)(?:\(|（|根据|依据|按照|编制)")
 _TITLE_WORDS = ("年度报告", "年报")

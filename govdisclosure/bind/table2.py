@@ -98,10 +98,7 @@ def proactive(
             )
             continue
         fblock, frow = found
-        keys = [
-            f"proactive.{frow.key}" if fblock.scalar else f"proactive.{frow.key}.{col.key}"
-            for col in fblock.columns
-        ]
+        keys = [f"proactive.{frow.key}.{col.key}" for col in fblock.columns]
         placed = place_cells(row, keys, [(len(keys), None)], layout, ctx, fblock.item)
         if isinstance(placed, Ambiguous):
             report_ambiguous(placed, ctx)

@@ -29,13 +29,17 @@ from govdisclosure.read.fold import label_key
 __all__ = ["appeals"]
 
 
+_GROUPS = f"{T.APPEAL_GROUPS[0].label}、{T.APPEAL_LITIGATION}"
+
+
 def _group_named(row: Row) -> T.Column | None:
     """The one table 四 group a row's labels name (复议后起诉 before 行政复议: it contains 复议)."""
     names = set()
     for c in label_cells(row):
         k = label_key(c.text)
         for g in T.APPEAL_GROUPS:
-            if label_key(g.label) in k and not (g.key == "reconsideration" and "复议后起诉" in k):
+            after = label_key(T.APPEAL_GROUPS[-1].label)  # 复议后起诉 contains 复议
+            if label_key(g.label) in k and not (g.key == "reconsideration" and after in k):
                 names.add(g.key)
     if len(names) == 1:
         key = names.pop()
@@ -59,9 +63,9 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
     if not value_rows:
         ctx.need(
             "appeals",
-            "table 四 (行政复议、行政诉讼) has no row of numbers",
+            f"table 四 ({_GROUPS}) has no row of numbers",
             rows[-1].line if rows else None,
-            "a row of 15 numbers: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5",
+            "a row of 15 numbers: " + ", ".join(f"{g.label} ×5" for g in T.APPEAL_GROUPS),
             "missing-table",
         )
         return AppealStats()

@@ -47,6 +47,7 @@ from govdisclosure.check.rules_tables import (
     t4_sum,
 )
 from govdisclosure.check.violation import Violation, unassessable
+from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report, SourceSpan
 
 __all__ = [
@@ -142,15 +143,19 @@ def _with_lines(v: Violation, locations: Mapping[str, SourceSpan]) -> Violation:
     return evolve(v, lines=tuple(sorted(lines)))
 
 
-def check(report: Report) -> tuple[Violation, ...]:
-    """Every single-report rule, sorted by severity, rule id and fields; ``()`` if consistent."""
+def check(report: Report) -> Violations:
+    """Every single-report rule, sorted by severity, rule id and fields; ``()`` if consistent.
+
+    The result is a :class:`~govdisclosure.violations.Violations`: a tuple (``== ()`` when
+    the report is consistent) with ``to_frame()`` and an HTML view for notebooks.
+    """
     found = (
         _with_lines(v, report.locations) for r in RULES if r.part != "series" for v in r.run(report)
     )
-    return tuple(sorted(found, key=_sort_key))
+    return Violations(sorted(found, key=_sort_key))
 
 
-def check_series(reports: Iterable[Report]) -> tuple[Violation, ...]:
+def check_series(reports: Iterable[Report]) -> Violations:
     """The cross-year rules over one organ's reports, given in any order.
 
     Consecutive years are compared; a year missing between two reports makes every
@@ -174,4 +179,4 @@ def check_series(reports: Iterable[Report]) -> tuple[Violation, ...]:
             continue
         for r in series:
             out.extend(r.function(prev, cur))
-    return tuple(sorted(out, key=_sort_key))
+    return Violations(sorted(out, key=_sort_key))

@@ -16,8 +16,11 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from govdisclosure.bind.identity import published_on
 from govdisclosure.model import Report, Section, section_text
 from govdisclosure.read.fold import match_text
+from govdisclosure.template import lexicon as L
+from govdisclosure.template import phrasings as P
 
 __all__ = [
     "Claim",
@@ -51,41 +54,8 @@ QUANTITIES = (
 )
 
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+")
-_UNIT = r"[件项个宗起次份]"
-_NEG = r"(?:未|没有)(?:发生|产生|出现|收到|接到|受理|引起|引发|涉及|有)"
-
-_POSITIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("new_received", re.compile(rf"(?<![未没有])(?:收到|受理|接收)\D{{0,20}}?(\d+){_UNIT}")),
-    ("carried_over", re.compile(rf"上一?年度?结转\D{{0,10}}?(\d+){_UNIT}")),
-    (
-        "carried_forward",
-        re.compile(rf"(\d+){_UNIT}\D{{0,4}}?结转(?:至|到)?(?:下一?年|20\d\d年)"),
-    ),
-    (
-        "carried_forward",
-        re.compile(rf"结转(?:至|到)?(?:下一?年度?|20\d\d年度?)\D{{0,10}}?(\d+){_UNIT}"),
-    ),
-    ("reconsideration", re.compile(rf"行政复议[^\d]{{0,10}}?(\d+){_UNIT}")),
-    ("litigation", re.compile(rf"行政诉讼[^\d]{{0,10}}?(\d+){_UNIT}")),
-    (
-        "normative_issued",
-        re.compile(rf"(?:制发|印发|出台|制定|发)(?:行政)?规范性文件\D{{0,4}}?(\d+){_UNIT}"),
-    ),
-    (
-        "normative_issued",
-        re.compile(rf"(?:制发|印发|出台|制定|发)(\d+){_UNIT}(?:行政)?规范性文件"),
-    ),
-)
-# A clause that says the thing did not happen states 0.
-_NEGATIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("new_received", re.compile(rf"{_NEG}\D{{0,20}}?申请")),
-    ("reconsideration", re.compile(rf"{_NEG}\D{{0,20}}?行政复议|无行政复议")),
-    ("litigation", re.compile(rf"{_NEG}\D{{0,20}}?行政诉讼|无行政诉讼")),
-    (
-        "normative_issued",
-        re.compile(r"(?:未|没有)(?:制发|印发|出台|制定)(?:行政)?规范性文件"),
-    ),
-)
+_POSITIVE = P.POSITIVE
+_NEGATIVE = P.NEGATIVE
 
 
 # Every pattern above needs a digit (_POSITIVE) or 未 / 没有 / 无 (_NEGATIVE): a clause with
@@ -128,10 +98,8 @@ def claims(report: Report) -> tuple[Claim, ...]:
 
 # --------------------------------------------------------------------------- years
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_PERIOD = re.compile(
-    r"统计(?:期限|时限|时间|周期|区间)?(?:为|是|:)?\s*(20\d\d)\s*年\s*1\s*月\s*1\s*日"
-)
+_YEAR = L.YEAR
+_PERIOD = L.PERIOD
 
 
 @frozen
@@ -187,23 +155,11 @@ def fee_statement(section: Section) -> FeeStatement:
 
 # --------------------------------------------------------------------------- dates
 
-_DATE = re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-_DATE_KEYS = ("公开日期", "发布日期", "成文日期", "发文日期", "生成日期")
-
-
 def publication_date(report: Report) -> datetime.date | None:
     """The date under section 六, else the date of the metadata table above the report."""
     if report.signed_on is not None:
         return report.signed_on
-    for key, value in report.metadata:
-        if match_text(key) in _DATE_KEYS:
-            m = _DATE.search(match_text(value))
-            if m:
-                try:
-                    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    continue
-    return None
+    return published_on(report.metadata)
 
 
 def is_government(organ: str | None) -> bool | None:

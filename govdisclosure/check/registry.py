@@ -10,7 +10,7 @@ import enum
 
 from attrs import frozen
 
-__all__ = ["RULEBOOK", "RuleInfo", "Severity", "severity_of"]
+__all__ = ["RULEBOOK", "RuleInfo", "Severity", "severity_of", "statement_zh"]
 
 
 class Severity(enum.StrEnum):
@@ -176,6 +176,12 @@ RULEBOOK: tuple[RuleInfo, ...] = (
 )  # fmt: skip
 
 _SEVERITY = {r.id: r.severity for r in RULEBOOK}
+_ZH = {r.id: r.zh for r in RULEBOOK}
+
+
+def statement_zh(rule_id: str) -> str:
+    """The rule's statement in Chinese ("" for an unknown id)."""
+    return _ZH.get(rule_id, "")
 
 
 def severity_of(rule_id: str) -> Severity:

@@ -13,11 +13,14 @@ from typing import Any
 from govdisclosure import template as T
 from govdisclosure.check.rules_tables import item_rows
 from govdisclosure.check.violation import Violation, fail, unassessable
-from govdisclosure.model import Proactive2019, Proactive2021, Report
+from govdisclosure.model import Proactive2019, Proactive2021, Report, Template
 
 __all__ = ["t2_items", "t2_stock", "t3_carry"]
 
 Term = tuple[Report, str, int]  # a report, a flat key in it, the sign it is summed with
+
+
+_PREVIOUS = T.column_label(Template.V2019, "previous_items")
 
 
 def _leaf(report: Report, key: str) -> Any:
@@ -105,7 +108,7 @@ def t2_items(prev: Report, cur: Report) -> tuple[Violation, ...]:
         out.extend(
             _compare(
                 "T2-ITEMS",
-                f"{row.label}: {cur.year} 上一年项目数量 vs {prev.year} 上一年项目数量 + 增/减",
+                f"{row.label}: {cur.year} {_PREVIOUS} vs {prev.year} {_PREVIOUS} + 增/减",
                 [(cur, f"proactive.{row.key}.previous_items", 1)],
                 [
                     (prev, f"proactive.{row.key}.previous_items", 1),

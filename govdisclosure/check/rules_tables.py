@@ -94,7 +94,8 @@ def t3_split(report: Report) -> tuple[Violation, ...]:
     return (
         fail(
             "T3-V2021-SPLIT",
-            f"table 二 follows {report.template.value} but table 三's （六）其他处理 has {found}",
+            f"table 二 follows {report.template.value} but table 三's {T.REQUEST_GROUPS[-1]} "
+            f"has {found}",
             [k for k in _other_handling_keys(report.requests) if k.endswith(".total")],
         ),
     )
@@ -176,7 +177,8 @@ def t2_in_force(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ..
             out.append(
                 fail(
                     "T2-INFORCE",
-                    f"{name}: 现行有效件数 {counts.in_force} < 本年制发件数 {counts.issued}",
+                    f"{name}: {T.column_label(Template.V2021, 'in_force')} {counts.in_force} < "
+                    f"{T.column_label(Template.V2021, 'issued')} {counts.issued}",
                     keys,
                 )
             )
@@ -209,7 +211,8 @@ def t2_delta(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]:
             out.append(
                 fail(
                     "T2-V2019-DELTA",
-                    f"{row.label}: 上一年项目数量 {item.previous_items} + 本年增/减 "
+                    f"{row.label}: {T.column_label(Template.V2019, 'previous_items')} "
+                    f"{item.previous_items} + {T.column_label(Template.V2019, 'change')} "
                     f"{item.change:+d} leaves {item.previous_items + item.change} items",
                     keys,
                 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from attrs import frozen
 
-from govdisclosure.check.registry import Severity, severity_of
+from govdisclosure.check.registry import Severity, severity_of, statement_zh
 from govdisclosure.fieldpaths import flatten_object
 from govdisclosure.template.identities import Equation
 
@@ -34,6 +34,15 @@ class Violation:
     fields: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()
     assessable: bool = True
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese: the rule's statement from the registry, and the verdict."""
+        statement = statement_zh(self.rule)
+        if not self.assessable:
+            lacking = "、".join(self.fields) if self.fields else "所需数值"
+            return f"无法判断（{statement}）：缺少 {lacking}"
+        return f"不符合：{statement}"
 
 
 def values_of(part: object, prefix: str) -> Mapping[str, Any]:

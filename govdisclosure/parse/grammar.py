@@ -10,7 +10,9 @@ from typing import Any
 
 from lark import Lark
 
-__all__ = ["accelerated", "document_parser", "grammar_path", "grammar_text"]
+from govdisclosure.template.lexicon import grammar_slots
+
+__all__ = ["accelerated", "document_parser", "filled_grammar", "grammar_path", "grammar_text"]
 
 # Set to 1 to use Lark's pure-Python LALR even when lark-cython is installed.
 PURE_PYTHON_ENV = "GOVDISCLOSURE_PURE_PYTHON"
@@ -26,6 +28,14 @@ def grammar_text() -> str:
     return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text(
         encoding="utf-8"
     )
+
+
+def filled_grammar() -> str:
+    """The grammar with its ``@NAME@`` slots filled from the template's lexicon."""
+    text = grammar_text()
+    for name, value in grammar_slots().items():
+        text = text.replace(f"@{name}@", value)
+    return text
 
 
 def grammar_path() -> str:
@@ -65,7 +75,7 @@ def document_parser(pure: bool = False) -> Lark:
     from govdisclosure.parse.transform import ReportTransformer
 
     return Lark(
-        grammar_text(),
+        filled_grammar(),
         parser="lalr",
         lexer="contextual",
         maybe_placeholders=True,

@@ -37,37 +37,48 @@ _REACH = 24
 _SEP = "|\t"
 
 
-def _numbering(numbering: str) -> str:
-    """A regex for a label's numbering in the match text, with its common variants."""
-    if not numbering:
-        return ""
-    folded = match_text(numbering)
-    if folded.startswith("("):
-        return r"\(\s*" + re.escape(folded[1:-1]) + r"\s*\)\s*"
-    return re.escape(folded[:-1]) + r"\s*[、.,．]\s*"
+def _trie(words: list[str]) -> str:
+    """One regex for a set of words, their common prefixes factored out (fast to search)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
 
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
 
-def _pattern(anchor: Anchor) -> str:
-    words = "|".join(
-        re.escape(match_text(w)) for w in sorted({anchor.text, *anchor.forms}, key=len)[::-1]
-    )
-    numbering = _numbering(anchor.numbering)
-    if anchor.kind == "heading":
-        numeral = re.escape(anchor.numbering[0])
-        return rf"(?:{numeral}\s*[、.,]|\(\s*{numeral}\s*\))\s*(?:{words})(?:情况)?"
-    if not numbering:
-        return f"(?:{words})"
-    if len(anchor.text) < _SHORT:
-        return f"{numbering}(?:{words})"
-    return f"(?:{numbering})?(?:{words})"
+    return build(tree)
 
 
 @functools.cache
-def _scanner() -> re.Pattern[str]:
-    groups: dict[str, list[str]] = {}
+def _lexicon(
+    columns: bool,
+) -> tuple[re.Pattern[str], dict[str, tuple[Anchor, ...]]]:
+    """The search pattern over the anchors' words, and the anchors each word may begin;
+    ``columns``: with the column headers (which only join wrapped headers)."""
+    by_word: dict[str, list[Anchor]] = {}
     for anchor in anchors():
-        groups.setdefault(anchor.kind, []).append(_pattern(anchor))
-    return re.compile("|".join(f"(?P<{kind}>{'|'.join(p)})" for kind, p in groups.items()))
+        if anchor.kind == "column" and not columns:
+            continue
+        for word in {anchor.text, *anchor.forms}:
+            by_word.setdefault(match_text(word), []).append(anchor)
+    return re.compile(_trie(sorted(by_word))), {w: tuple(a) for w, a in by_word.items()}
+
+
+# A label's numbering just before its words: 「一、」「(三)」「2.」 (one digit: 「00000002.」 in
+# glued text is a run of values and the numbering 2).
+_NUMBERING = re.compile(
+    r"(?:\(\s*(?P<paren>[一二三四五六七八九十]{1,2})\s*\)|(?P<han>[一二三四五六])\s*[、.,]"
+    r"|(?P<digit>\d)\s*[.、．,])\s*$"
+)
 
 
 @frozen
@@ -78,11 +89,42 @@ class _Found:
     text: str
 
 
-def _found(text: str) -> Iterator[_Found]:
-    for m in _scanner().finditer(text):
-        kind = m.lastgroup
-        assert kind is not None
-        yield _Found(kind, m.start(), m.end(), m.group())
+def _style(numbering: str) -> str:
+    if numbering.startswith(("(", "（")):
+        return "paren"
+    return "digit" if numbering[:1].isdigit() else "han"
+
+
+def _resolve(
+    text: str, start: int, end: int, candidates: tuple[Anchor, ...]
+) -> _Found | None:
+    """Which anchor a found word is, given the numbering before it (None: not an anchor)."""
+    before = _NUMBERING.search(text, max(0, start - 6), start)
+    if before is not None:
+        style = before.lastgroup or ""
+        for anchor in candidates:
+            if anchor.kind == "heading":
+                if style == "digit" or before.group(style) != anchor.numbering[0]:
+                    continue
+            elif not anchor.numbering or _style(anchor.numbering) != style:
+                continue
+            if anchor.kind == "heading" and text.startswith("情况", end):
+                end += 2
+            return _Found(anchor.kind, before.start(), end, text[before.start() : end])
+    for anchor in candidates:
+        if anchor.kind == "heading" or (anchor.numbering and len(anchor.text) < _SHORT):
+            continue  # these need their numbering
+        return _Found(anchor.kind, start, end, text[start:end])
+    return None
+
+
+def _found(text: str, columns: bool = False) -> Iterator[_Found]:
+    """The anchors in ``text``, in order (``columns``: the column headers too)."""
+    pattern, words = _lexicon(columns)
+    for m in pattern.finditer(text):
+        found = _resolve(text, m.start(), m.end(), words[m.group()])
+        if found is not None:
+            yield found
 
 
 _HEADING_KEY = {a.numbering[0]: a.key for a in anchors() if a.kind == "heading"}
@@ -168,6 +210,7 @@ _VALUE = re.compile(r"[\d+\-/\\—－]|无$|不适用")
 
 _SEPS = r"[|\t]"
 _LABEL_MAX = 40  # the longest template label has 37 characters
+_JUNCTION = 64  # a line whose last cell is longer than this is prose
 
 
 def _label_goes_on(last: str, first: str) -> bool:
@@ -240,16 +283,19 @@ def segment(norm: NormalizedText) -> NormalizedText:
     )
 
 
+_TABLE_THREE_STARTS = tuple(
+    match_text(a.text) for a in anchors() if a.kind == "t3_start"
+)
+
+
 def _open_table_three(lines: list[str], display: list[str]) -> int:
     """Give table 三's header a cell edge where it stands alone on a line (cells one per
     line), so that it reads as the table's first row; how many lines were given one."""
     opened = 0
     for i, line in enumerate(lines):
-        if "|" in line or "\t" in line:
+        if not line.startswith(_TABLE_THREE_STARTS) or "|" in line or "\t" in line:
             continue
-        found = next(_found(line), None)
-        whole = line.rstrip(" ").endswith((")", "）", "情况"))  # not a wrapped piece
-        if found is not None and found.kind == "t3_start" and found.start == 0 and whole:
+        if line.rstrip(" ").endswith((")", "）", "情况")):  # whole, not a wrapped piece
             lines[i] = line + " |"
             display[i] = display[i] + " |"
             opened += 1
@@ -279,10 +325,13 @@ def _join_wrapped(lines: list[str], display: list[str], source: list[int]) -> in
         if not left or not right or left[-1] in _SEP or right[0] in _SEP:
             i += 1
             continue
-        last = re.split(_SEPS, left)[-1]
-        first = re.split(_SEPS, right)[0]
+        last = re.split(_SEPS, left[-_JUNCTION:])[-1]
+        if len(last) >= _JUNCTION:  # a paragraph of prose, not a wrapped label or header
+            i += 1
+            continue
+        first = re.split(_SEPS, right[:_JUNCTION])[0]
         tail, head = last[-_REACH:], first[:_REACH]
-        found = list(_found(tail + head))
+        found = list(_found(tail + head, columns=True))
         if not any(f.start == len(tail) for f in found) and (
             any(f.start < len(tail) < f.end for f in found) or _label_goes_on(last, first)
         ):

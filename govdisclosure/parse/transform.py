@@ -18,6 +18,8 @@ from typing import Any
 from attrs import frozen
 from lark import Token, Transformer, v_args
 
+from govdisclosure.template import lexicon as L
+
 __all__ = [
     "Cell",
     "CellKind",
@@ -92,9 +94,9 @@ class Document:
     sections: tuple[RawSection, ...]
 
 
-_SIGNED = re.compile(r"(增加|减少|增|减)?\s*([+-]?)(\d+)")
-_AMOUNT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(万元|元)")
-_NUMBER = re.compile(r"([\d,]+(?:\.\d+)?)([件项个条宗次])?")
+_SIGNED = re.compile(f"({L.sign_words()})?" + r"\s*([+-]?)(\d+)")
+_AMOUNT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(" + "|".join(L.MONEY_UNITS) + ")")
+_NUMBER = re.compile(r"([\d,]+(?:\.\d+)?)" + f"([{L.COUNT_UNITS}])?")
 
 
 # The display lines of the text being parsed, for a transformer built into the parser (one

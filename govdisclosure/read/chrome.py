@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from govdisclosure import template as T
 from govdisclosure.model import Diagnostic
 from govdisclosure.read.fold import match_text
 from govdisclosure.read.lines import Lines
+from govdisclosure.template import lexicon as L
 
 __all__ = ["strip_chrome"]
 
@@ -57,8 +59,12 @@ _TAIL_START = re.compile(
     r"|版权所有|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|网站标识码|网站地图|联系我们|ICP备|.{0,20}ICP备"
     r"|扫一扫|分享到|-->)"
 )
-_SIX = re.compile(r"^(?:#+\s*)?(?:六[、.,]|\(六\))\s*其他需要报告")
-_HEADING_ONE = re.compile(r"^(?:#+\s*)?一[、.,]")
+_SIX = re.compile(
+    r"^(?:#+\s*)?(?:六[、.,]|\(六\))\s*" + re.escape(T.HEADINGS[-1].label[:6])
+)
+_HEADING_ONE = re.compile(
+    r"^(?:#+\s*)?" + T.HEADINGS[0].numeral + f"[{re.escape(L.NUMBERING_MARKS)}]"
+)
 
 
 def _match(lines: Lines) -> list[str]:

@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from attrs import define, field, frozen
 from lxml import etree
 from lxml import html as lxml_html
 
 from govdisclosure.model import Diagnostic
+from govdisclosure.read.fold import to_traditional_variants
 from govdisclosure.read.lines import Lines
+from govdisclosure.template import lexicon as L
 
 __all__ = ["HtmlReading", "decode_html", "looks_like_html", "read_html"]
 
@@ -290,10 +292,24 @@ class _Slot:
     top: bool  # in the cell's first row
 
 
-_VALUE = re.compile(
-    r"(?:增加|减少|減少|增|减|減)?\s*[+\-−－]?\s*[\d０-９][\d０-９,，.．]*\s*"
-    r"(?:万元|萬元|元|件|项|項|个|個|条|條|宗|次)?|[/／\\\-－—–]{1,2}|无|無|不适用|不適用|N/?A|n/?a"
-)
+def _value_pattern() -> re.Pattern[str]:
+    """A cell that holds a value (a number, with a sign word or unit, or a placeholder), in
+    either script and in full-width characters: built from the template's lexicon."""
+
+    def words(items: Iterable[str]) -> str:
+        forms = {v for w in items for v in (w, *to_traditional_variants(w))}
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    signs = words(w for w, _sign in L.SIGN_WORDS)
+    units = words([*L.MONEY_UNITS, *L.COUNT_UNITS])
+    placeholders = words(p for p in L.PLACEHOLDERS if len(p) > 2 or not p.isascii())
+    return re.compile(
+        f"(?:{signs})?" + r"\s*[+\-−－]?\s*[\d０-９][\d０-９,，.．]*\s*" + f"(?:{units})?"
+        r"|[/／\\\-－—–]{1,2}" + f"|{placeholders}|N/?A|n/?a"
+    )
+
+
+_VALUE = _value_pattern()
 
 
 def _is_label(text: str) -> bool:

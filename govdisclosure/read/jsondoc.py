@@ -33,6 +33,7 @@ from attrs import define, field, frozen
 from govdisclosure import template as T
 from govdisclosure.model import Diagnostic
 from govdisclosure.read.lines import Lines
+from govdisclosure.template import lexicon as L
 
 __all__ = ["JsonReading", "looks_like_json", "read_json"]
 
@@ -40,7 +41,13 @@ _TEXT_KEYS = ("text", "content", "body", "正文")
 _HEADING_KEYS = ("heading", "title")
 _SUB_KEYS = ("subsections", "children")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六][、.,．，]|[(（][一二三四五六][)）])")
+_NUMBERED = re.compile(
+    r"^\s*(?:"
+    + L.section_numbering(L.DISPLAY_NUMBERING_MARKS)
+    + "|"
+    + L.sub_numbering("[(（]", "[)）]")
+    + ")"
+)
 
 
 def looks_like_json(text: str) -> bool:

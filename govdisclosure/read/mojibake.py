@@ -116,8 +116,9 @@ def _vocabulary() -> tuple[tuple[str, str], ...]:
     """(phrase in a source script, its simplified key) for every template phrase."""
     from govdisclosure import template
     from govdisclosure.read.fold import match_text, to_traditional_variants
+    from govdisclosure.template import lexicon as L
 
-    phrases: set[str] = set(_EXTRA_PHRASES)
+    phrases: set[str] = set(L.SUBHEADING_PHRASES)
     for h in template.HEADINGS:
         phrases.add(h.label)
     phrases.add(template.REQUEST_NOTE)
@@ -139,24 +140,6 @@ def _vocabulary() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-# Phrases that are not template labels but stand in most reports' sub-headings.
-_EXTRA_PHRASES = (
-    "主动公开情况",
-    "主动公开政府信息情况",
-    "依申请公开情况",
-    "依申请公开",
-    "政府信息管理情况",
-    "政府信息公开平台建设情况",
-    "监督保障情况",
-    "存在的主要问题",
-    "存在的问题",
-    "改进措施",
-    "改进情况",
-    "下一步工作计划",
-    "下一步工作打算",
-    "政府信息",
-    "申请人情况",
-)
 
 
 @frozen

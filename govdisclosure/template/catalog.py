@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Literal, cast
 
 from attrs import frozen
 
 from govdisclosure import template as T
 from govdisclosure.model import Template
 
-__all__ = ["DOCUMENT_FIELDS", "FieldInfo", "Kind", "report_fields"]
+__all__ = ["DOCUMENT_FIELDS", "SUBTOTAL_GROUPS", "FieldInfo", "Kind", "report_fields"]
 
 Kind = Literal["count", "signed", "money", "int", "text", "date", "enum"]
 
@@ -45,6 +45,20 @@ DOCUMENT_FIELDS: tuple[FieldInfo, ...] = (
     FieldInfo("year", "报告年度", "int", english="the year the report covers"),
     FieldInfo("signed_by", "落款机关", "text", english="the organ named under section 六"),
     FieldInfo("signed_on", "落款日期", "date", english="the date under section 六"),
+    FieldInfo(
+        "organ_key",
+        "机关名称（归一）",
+        "text",
+        english="the organ folded for grouping: Simplified script, no spaces or punctuation",
+    ),
+    FieldInfo(
+        "credit_code",
+        "统一社会信用代码",
+        "text",
+        english="the organ's unified social credit code (from 索引号), check digit verified",
+    ),
+    FieldInfo("published_on", "公开日期", "date", english="公开日期 / 发布时间 of the page"),
+    FieldInfo("source_sha256", "源文件SHA-256", "text", english="sha256 of the input bytes"),
 )
 _PREAMBLE = FieldInfo("preamble", "前言", "text", english="text before section 一")
 
@@ -64,14 +78,22 @@ def _merge(orders: Iterable[list[str]]) -> list[str]:
 
 
 def _proactive() -> Iterator[FieldInfo]:
+    """Table 二's cells, block by block.  A key both versions have (``proactive.licensing.
+    decisions``: 处理决定数量 / 本年处理决定数量) comes once, with the later version's label."""
     items: list[str] = _merge([b.item for b in T.spec(v).proactive] for v in VERSIONS)
+    labels: dict[str, tuple[str, str]] = {}
+    order: list[str] = []
     for item in items:
         for version in VERSIONS:
             for key, block, row, col in T.spec(version).proactive_fields():
                 if block.item != item:
                     continue
-                label = f"{block.title} {row.label} · {col.label}"
-                yield FieldInfo(key, label, col.kind, _versions_of(key))
+                if key not in labels:
+                    order.append(key)
+                labels[key] = (f"{block.title} {row.label} · {col.label}", col.kind)
+    for key in order:
+        label, kind = labels[key]
+        yield FieldInfo(key, label, cast(Kind, kind), _versions_of(key))
 
 
 def _versions_of(key: str) -> tuple[Template, ...]:
@@ -88,8 +110,33 @@ def _requests() -> Iterator[FieldInfo]:
             labels[key] = f"{group}{row.label} · {col.label}"
             order.append(key)
         orders.append(order)
-    for key in _merge(orders):
+    keys = _merge(orders)
+    for i, key in enumerate(keys):
         yield FieldInfo(key, labels[key], "count", _versions_of(key))
+        in_group = _group_of(key)
+        if in_group is not None and _group_of(keys[i + 1]) != in_group:
+            for col in T.REQUEST_COLUMNS:
+                yield FieldInfo(
+                    f"requests.outcomes.{in_group}.subtotal.{col.key}",
+                    f"{SUBTOTAL_GROUPS[in_group]} 小计 · {col.label}",
+                    "count",
+                    english="sum of the group's rows",
+                )
+
+
+# The groups of table 三 made of numbered rows; their subtotals (the model's ``subtotal``
+# properties) are columns of the flat export too.
+SUBTOTAL_GROUPS: dict[str, str] = {
+    "withheld": "（三）不予公开",
+    "unavailable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other_handling": "（六）其他处理",
+}
+
+
+def _group_of(key: str) -> str | None:
+    parts = key.split(".")
+    return parts[2] if len(parts) > 4 and parts[2] in SUBTOTAL_GROUPS else None
 
 
 def _appeals() -> Iterator[FieldInfo]:

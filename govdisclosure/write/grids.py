@@ -80,7 +80,7 @@ def proactive_grid(proactive: Proactive2019 | Proactive2021) -> Grid:
             item = getattr(proactive, row.key)
             cells = []
             for col in block.columns:
-                value = item if block.scalar else getattr(item, col.key)
+                value = getattr(item, col.key)
                 unit = WAN if col.kind == "money" and WAN not in col.label else ""
                 cells.append(_number(value, col.kind, unit))
             rows.append((row.label, *cells))

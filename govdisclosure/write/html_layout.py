@@ -44,7 +44,7 @@ def proactive_rows(version: Template) -> list[list[HtmlCell]]:
         last = WIDTH_2 - len(block.columns)  # the last column takes up the rest
         rows.append(
             [
-                HtmlCell("信息内容"),
+                HtmlCell(T.PROACTIVE_HEADER),
                 *(
                     HtmlCell(c.label, colspan=last if i == len(block.columns) - 1 else 1)
                     for i, c in enumerate(block.columns)
@@ -54,7 +54,7 @@ def proactive_rows(version: Template) -> list[list[HtmlCell]]:
         for row in block.rows:
             cells = [HtmlCell(row.label)]
             for i, col in enumerate(block.columns):
-                key = f"proactive.{row.key}" if block.scalar else f"proactive.{row.key}.{col.key}"
+                key = f"proactive.{row.key}.{col.key}"
                 unit = "万元" if col.kind == "money" and "万元" not in col.label else ""
                 span = last if i == len(block.columns) - 1 else 1
                 cells.append(HtmlCell(key=key, kind=col.kind, unit=unit, colspan=span))
@@ -62,17 +62,17 @@ def proactive_rows(version: Template) -> list[list[HtmlCell]]:
     return rows
 
 
-_RESULTS = "三、本年度办理结果"
+_RESULTS = T.REQUEST_GROUPS[0]
 
 
 def request_rows(version: Template) -> list[list[HtmlCell]]:
     """Table 三: three header rows, then one row per template row with its group cells."""
     natural, *legal, total = T.REQUEST_COLUMNS
     rows: list[list[HtmlCell]] = [
-        [HtmlCell(T.REQUEST_NOTE, rowspan=3, colspan=3), HtmlCell("申请人情况", colspan=7)],
+        [HtmlCell(T.REQUEST_NOTE, rowspan=3, colspan=3), HtmlCell(T.REQUEST_APPLICANTS, colspan=7)],
         [
             HtmlCell(natural.label, rowspan=2),
-            HtmlCell("法人或其他组织", colspan=5),
+            HtmlCell(T.REQUEST_LEGAL_PERSONS, colspan=5),
             HtmlCell(total.label, rowspan=2),
         ],
         [HtmlCell(c.label) for c in legal],
@@ -107,7 +107,7 @@ def appeal_rows() -> list[list[HtmlCell]]:
     """Table 四: 行政复议 (5) | 行政诉讼 (10), the groups, the columns, the 15 numbers."""
     columns = T.APPEAL_COLUMNS
     return [
-        [HtmlCell(T.APPEAL_GROUPS[0].label, colspan=5), HtmlCell("行政诉讼", colspan=10)],
+        [HtmlCell(T.APPEAL_GROUPS[0].label, colspan=5), HtmlCell(T.APPEAL_LITIGATION, colspan=10)],
         [HtmlCell(c.label, rowspan=2) for c in columns]
         + [HtmlCell(g.label, colspan=5) for g in T.APPEAL_GROUPS[1:]],
         [HtmlCell(c.label) for _g in T.APPEAL_GROUPS[1:] for c in columns],

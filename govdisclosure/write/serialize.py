@@ -37,6 +37,8 @@ from govdisclosure.model import (
     Section,
     section_text,
 )
+from govdisclosure.template.catalog import SUBTOTAL_GROUPS
+from govdisclosure.write.jsonv1 import register_v1_hooks
 
 __all__ = [
     "SCHEMA_ID",
@@ -63,6 +65,8 @@ def flatten(report: Report) -> dict[str, FlatValue]:
     ``year``, ``template`` …).  Numbers stay ``int`` / ``Decimal`` / ``None``; enums become
     their value; a date its ISO form; a prose section (``overview``, ``problems``,
     ``other_matters``) its whole text, sub-sections with their titles (:func:`section_text`).
+    The subtotal of each group of numbered rows of table 三 is there too
+    (``requests.outcomes.withheld.subtotal.total`` …; ``None`` when a cell it adds is blank).
     Diagnostics, locations, metadata and extra rows are not part of the flat record (they have
     their own tables).
     """
@@ -85,6 +89,15 @@ def _leaves(report: Report) -> typing.Iterator[tuple[str, Any]]:
             yield from flatten_object(value, f.name + ".")
         else:
             yield f.name, value
+        if f.name == "requests":
+            yield from _subtotals(report)
+
+
+def _subtotals(report: Report) -> typing.Iterator[tuple[str, Any]]:
+    """``requests.outcomes.<group>.subtotal.<column>`` of the groups of numbered rows."""
+    for group in SUBTOTAL_GROUPS:
+        part = getattr(report.requests.outcomes, group)
+        yield from flatten_object(part.subtotal, f"requests.outcomes.{group}.subtotal.")
 
 
 def _flat(value: Any) -> FlatValue:
@@ -220,7 +233,8 @@ def make_converter() -> JsonConverter:
     - ``Report.locations`` (source spans, outside the report's equality) ↔ an object of
       ``{"line": …, "column": …}`` keyed by the flat keys;
     - ``proactive`` ↔ the object of table 二, structured as ``Proactive2019`` or
-      ``Proactive2021`` by its keys;
+      ``Proactive2021`` by its keys; a V2021 one-number row (``licensing``, ``fees`` …) is an
+      object (``{"decisions": 3}``), and the bare number of format version 1 is read too;
     - structuring is strict: an integer must be a JSON integer, text a JSON string, an array an
       array; unknown keys are refused; errors are collected with their paths (use
       :func:`from_json` to get them as :class:`JsonStructureError`).
@@ -247,6 +261,7 @@ def make_converter() -> JsonConverter:
         return cast(Mapping[str, Any], conv.structure(value, as_dict))
 
     conv.register_structure_hook_func(_is_mapping, structure_mapping)
+    register_v1_hooks(conv)
     return conv
 
 
@@ -297,7 +312,7 @@ def _describe(exc: BaseException, tp: type | None) -> str:
 
 # --------------------------------------------------------------------------- JSON Schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the JSON format.  Bump it when :func:`schema_fingerprint` changes (a field
 added, removed, renamed or retyped in the model), record the new fingerprint below, say so in
 CHANGELOG.md and regenerate the docs (``python -m govdisclosure._docs``)."""
@@ -306,6 +321,9 @@ SCHEMA_ID = f"urn:govdisclosure:report-json:v{SCHEMA_VERSION}"
 # schema_fingerprint() of each version (tests/test_serialize.py checks the current one).
 SCHEMA_FINGERPRINTS: dict[int, str] = {
     1: "34685aca1b25c495bf7bdc7ca9e8fb1695231e6047677c831daae502c5bffeec",
+    # v2: organ_key, credit_code, published_on, source_sha256 (absent from v1 JSON: None);
+    # V2021 licensing, punishment, coercion {"decisions": n} and fees {"amount": "x"} (v1: bare)
+    2: "b99de255df9379be85cab676346b48d2c0fcb0f6d5302bcad932c9e339bb3013",
 }
 
 

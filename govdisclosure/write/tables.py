@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from govdisclosure.check.invariants import Violation, check
+from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report
 from govdisclosure.template.catalog import report_fields
 from govdisclosure.write.serialize import flatten
@@ -36,19 +37,28 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
 __all__ = [
+    "DIAGNOSTIC_COLUMNS",
     "KIND_TYPES",
+    "LONG_COLUMNS",
     "MONEY_PRECISION",
     "MONEY_SCALE",
     "VIOLATION_COLUMNS",
     "Reports",
+    "arrow_schema",
     "columns",
+    "diagnostic_records",
+    "diagnostics_frame",
+    "read_frame",
     "read_records",
+    "spec_of",
     "to_arrow",
     "to_frame",
+    "to_long",
     "to_records",
     "violation_records",
     "violations_arrow",
     "violations_frame",
+    "violations_from_records",
     "write_records",
 ]
 
@@ -84,8 +94,35 @@ VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("field", "text"),  # a flat key (None when the violation names no field)
     ("line", "int"),  # the field's line in the source, else a line of the violation
     ("message", "text"),
+    ("message_zh", "text"),  # the same in Chinese: the rule's statement and the verdict
     ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
 )
+DIAGNOSTIC_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("diagnostic", "int"),  # its number within the report, from 0
+    ("code", "text"),  # docs/diagnostics.md
+    ("kind", "text"),  # repair, inference or gap
+    ("field", "text"),  # the flat key concerned, if any
+    ("line", "int"),  # the source line
+    ("message", "text"),
+    ("meaning_zh", "text"),  # what the code means, in Chinese
+)
+LONG_COLUMNS: tuple[tuple[str, str], ...] = (
+    (ID, "text"),
+    ("table", "text"),  # 二, 三 or 四
+    ("block", "text"),  # table 二's 第二十条第（N）项, else the table's title
+    ("row", "text"),  # the row's key (a flat-key prefix)
+    ("row_label", "text"),  # 中文, as the template writes it
+    ("group_label", "text"),  # the merged group cell the row sits in, if any
+    ("column", "text"),
+    ("column_label", "text"),
+    ("key", "text"),  # the flat key of the cell
+    ("value", "int"),  # a count (None: the source left it blank)
+    ("amount", "money"),  # money cells (万元) instead of value
+)
+
+
+_FIELDS = {f.key: f for f in report_fields()}
 
 
 def report_spec() -> tuple[tuple[str, str], ...]:
@@ -152,6 +189,7 @@ def violation_rows(
                     "field": name,
                     "line": line,
                     "message": v.message,
+                    "message_zh": v.message_zh,
                     "assessable": v.assessable,
                 }
             )
@@ -176,6 +214,92 @@ def violations_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pa
 def violations_arrow(reports: Reports) -> pyarrow.Table:
     """:func:`violation_records` as a ``pyarrow.Table``."""
     return records_to_arrow(violation_records(reports), VIOLATION_COLUMNS)
+
+
+# --------------------------------------------------------------------------- diagnostics
+
+
+def diagnostic_rows(report_id: str, report: Report) -> list[Record]:
+    """One report's diagnostics as rows of :data:`DIAGNOSTIC_COLUMNS`."""
+    from govdisclosure.diagnostics import DIAGNOSTIC_CODES
+
+    rows: list[Record] = []
+    for number, d in enumerate(report.diagnostics):
+        info = DIAGNOSTIC_CODES.get(d.code)
+        rows.append(
+            {
+                ID: report_id,
+                "diagnostic": number,
+                "code": d.code,
+                "kind": info.kind if info else None,
+                "field": d.field,
+                "line": d.line,
+                "message": d.message,
+                "meaning_zh": info.zh if info else None,
+            }
+        )
+    return rows
+
+
+def diagnostic_records(reports: Reports) -> list[Record]:
+    """Every report's diagnostics (what was repaired, inferred or left blank) as a long table:
+    :data:`DIAGNOSTIC_COLUMNS`, one row per diagnostic."""
+    return [row for rid, report in _identified(reports) for row in diagnostic_rows(rid, report)]
+
+
+def diagnostics_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """:func:`diagnostic_records` as a pandas or polars DataFrame."""
+    return records_to_frame(diagnostic_records(reports), engine, DIAGNOSTIC_COLUMNS)
+
+
+# --------------------------------------------------------------------------- long
+
+
+def long_rows(report_id: str, report: Report) -> list[Record]:
+    """One report's cells of tables 二, 三 and 四 as rows of :data:`LONG_COLUMNS`."""
+    from govdisclosure.template.layout import blocks
+
+    flat = flatten(report)
+    rows: list[Record] = []
+    for block in blocks(report.template):
+        name = block.title.rpartition(" · ")[2]
+        for row in block.rows:
+            for (col, col_label), kind, key in zip(
+                block.columns, block.kinds, row.cells, strict=True
+            ):
+                value = flat.get(key)
+                money = kind == "money"
+                rows.append(
+                    {
+                        ID: report_id,
+                        "table": block.table,
+                        "block": name,
+                        "row": row.key,
+                        "row_label": row.label,
+                        "group_label": row.group,
+                        "column": col,
+                        "column_label": col_label,
+                        "key": key,
+                        "value": None if money else value,
+                        "amount": value if money else None,
+                    }
+                )
+    return rows
+
+
+def to_long(reports: Reports, engine: Literal["records", "pandas", "polars"] = "pandas") -> Any:
+    """A long, tidy table of every number cell of tables 二, 三 and 四: one row per (report,
+    cell), with the row's and the column's key and Chinese label (:data:`LONG_COLUMNS`).
+
+    Counts are in ``value`` (nullable ``Int64``), money (万元) in ``amount`` (decimal), so that
+    no column mixes them.  ``engine="records"`` gives a list of dicts (nothing to install).
+    Pivot it back: ``long.pivot_table(index="row_label", columns="column_label",
+    values="value", aggfunc="sum")``.
+    """
+    records = [row for rid, report in _identified(reports) for row in long_rows(rid, report)]
+    if engine == "records":
+        return records
+    return records_to_frame(records, engine, LONG_COLUMNS)
 
 
 # --------------------------------------------------------------------------- Arrow
@@ -270,14 +394,37 @@ def _pandas_metadata(spec: Spec) -> bytes:
     return json.dumps(meta).encode("utf-8")
 
 
+def _field_metadata(name: str) -> dict[bytes, bytes] | None:
+    """A report column's Chinese label, kind and template versions, for Arrow and Parquet."""
+    info = _FIELDS.get(name)
+    if info is None:
+        return None
+    return {
+        b"label": info.label.encode("utf-8"),
+        b"kind": info.kind.encode("utf-8"),
+        b"versions": ",".join(v.value for v in info.versions).encode("utf-8"),
+        **({b"description": info.english.encode("utf-8")} if info.english else {}),
+    }
+
+
 def records_to_arrow(records: Sequence[Record], spec: Spec | None = None) -> pyarrow.Table:
     """An Arrow table of records (the reports table unless ``spec`` says otherwise)."""
     pa = _require("pyarrow", "arrow")
     spec = spec or report_spec()
     arrays = [pa.array(_column(records, name, kind), _arrow_type(pa, kind)) for name, kind in spec]
-    fields = [pa.field(name, _arrow_type(pa, kind), nullable=name != ID) for name, kind in spec]
-    schema = pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(spec))
+
+
+def arrow_schema(spec: Spec | None = None) -> pyarrow.Schema:
+    """The Arrow schema of a table (the reports table by default): types, Chinese labels and
+    template versions in the field metadata, pandas metadata for nullable ``Int64`` counts."""
+    pa = _require("pyarrow", "arrow")
+    spec = spec or report_spec()
+    fields = [
+        pa.field(name, _arrow_type(pa, kind), nullable=name != ID, metadata=_field_metadata(name))
+        for name, kind in spec
+    ]
+    return pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
 
 
 def to_arrow(reports: Reports) -> pyarrow.Table:
@@ -317,11 +464,40 @@ def _polars_type(pl: Any, kind: str) -> Any:
     return pl.String
 
 
+TABLE_SPECS: dict[str, Spec] = {
+    "violations": VIOLATION_COLUMNS,
+    "diagnostics": DIAGNOSTIC_COLUMNS,
+    "long": LONG_COLUMNS,
+}
+
+
+def spec_of(names: Iterable[str]) -> Spec:
+    """The (column, kind) list of the table whose columns are ``names``: the reports table,
+    the violations, the diagnostics or the long table.  ``ValueError`` when the columns are
+    none of these (nothing is dropped silently)."""
+    given = list(names)
+    for spec in (report_spec(), *TABLE_SPECS.values()):
+        if given == [name for name, _kind in spec]:
+            return spec
+    reports = [name for name, _kind in report_spec()]
+    if given and set(given) <= set(reports) and given[0] == ID:
+        return tuple((name, kind) for name, kind in report_spec() if name in given)
+    known = set(reports).union(*({n for n, _k in s} for s in TABLE_SPECS.values()))
+    unknown = [n for n in given if n not in known]
+    raise ValueError(
+        "these columns are not those of a govdisclosure table"
+        + (f" (unknown: {', '.join(unknown[:5])})" if unknown else "")
+        + "; pass spec= to say which"
+    )
+
+
 def records_to_frame(
     records: Sequence[Record], engine: str = "pandas", spec: Spec | None = None
 ) -> Any:
-    """A DataFrame of records (the reports table unless ``spec`` says otherwise)."""
-    spec = spec or report_spec()
+    """A DataFrame of records.  Without ``spec``, the table is recognised by the records'
+    columns (:func:`spec_of`): reports, violations, diagnostics or long."""
+    if spec is None:
+        spec = spec_of(records[0]) if records else report_spec()
     if engine == "pandas":
         _require("pandas", "pandas")
         return records_to_arrow(records, spec).to_pandas()
@@ -391,6 +567,49 @@ def write_csv(
         writer.writerow([_text(record.get(k)) for k in header])
 
 
+def read_frame(path: str | Path, engine: Literal["pandas", "polars"] = "pandas") -> Any:
+    """Read a table written by :func:`write_records` or ``govdisclosure export`` into a
+    DataFrame with its types: the reports, violations, diagnostics or long table, recognised
+    by its columns (:func:`spec_of`).
+
+    CSV is read by pyarrow's CSV reader with the column types given (counts ``Int64`` in
+    pandas, never float; money decimal; dates; a blank cell is null); Parquet by pyarrow;
+    JSON Lines through :func:`read_records`.
+    """
+    pa = _require("pyarrow", "arrow")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        pq = _require("pyarrow.parquet", "arrow")
+        table = pq.read_table(path)
+    elif suffix == ".csv":
+        pa_csv = _require("pyarrow.csv", "arrow")
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            header = next(csv.reader(stream), [])
+        schema = arrow_schema(spec_of(header))
+        types = {f.name: f.type for f in schema}
+        table = pa_csv.read_csv(
+            path,
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                true_values=["True"],
+                false_values=["False"],
+            ),
+        )
+        table = pa.Table.from_arrays(table.columns, schema=schema)
+    elif suffix == ".jsonl":
+        return records_to_frame(read_records(path), engine)
+    else:
+        raise ValueError(f"read_frame reads .csv, .jsonl and .parquet, not {path.suffix!r}")
+    if engine == "polars":
+        pl = _require("polars", "polars")
+        return pl.from_arrow(table)
+    _require("pandas", "pandas")
+    return table.to_pandas()
+
+
 def read_records(path: str | Path) -> list[Record]:
     """Read back a ``.csv`` or ``.jsonl`` table written by :func:`write_records`, typed.
 
@@ -399,7 +618,7 @@ def read_records(path: str | Path) -> list[Record]:
     empty text from a missing one).
     """
     path = Path(path)
-    kinds = dict(report_spec()) | dict(VIOLATION_COLUMNS)
+    kinds = dict(report_spec()) | {k: v for spec in TABLE_SPECS.values() for k, v in spec}
     rows: Iterable[Mapping[str, Any]]
     blank: str | None = ""  # CSV: a blank cell is None
     if path.suffix.lower() == ".csv":
@@ -426,3 +645,36 @@ def _typed(kind: str, value: Any, blank: str | None) -> Cell:
     if kind == "bool":
         return value if isinstance(value, bool) else str(value) == "True"
     return str(value)
+
+
+def violations_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, Violations]:
+    """The long violations table (:data:`VIOLATION_COLUMNS`, e.g. from :func:`read_records`
+    of ``reports.violations.csv``) back as each report's :class:`Violations`, by report id.
+
+    The rows of one violation (one per field) become one :class:`Violation` again, its fields
+    in row order; ``lines`` are the lines the rows name, sorted.
+    """
+    grouped: dict[str, dict[int, list[Mapping[str, Any]]]] = {}
+    for row in records:
+        missing = {"report_id", "violation", "rule", "severity", "message"} - set(row)
+        if missing:
+            raise ValueError(f"not a violations table: no column {', '.join(sorted(missing))}")
+        number = int(row["violation"])
+        grouped.setdefault(str(row[ID]), {}).setdefault(number, []).append(row)
+    out: dict[str, Violations] = {}
+    for report_id, by_number in grouped.items():
+        found = []
+        for _number, rows in sorted(by_number.items()):
+            first = rows[0]
+            found.append(
+                Violation(
+                    str(first["rule"]),
+                    Severity(str(first["severity"])),
+                    str(first["message"]),
+                    tuple(str(r["field"]) for r in rows if r.get("field")),
+                    tuple(sorted({int(r["line"]) for r in rows if r.get("line") is not None})),
+                    first.get("assessable") is not False,
+                )
+            )
+        out[report_id] = Violations(found)
+    return out
