@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from cell_edits import KINDS, edits, judge
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import consistent_reports
 from support import SEED_NAMES, seed_text
@@ -157,7 +157,7 @@ def test_a_lone_number_cell_is_not_split_when_the_row_has_cells_for_every_column
 def _assert_kept(text: str, kinds: tuple[str, ...], picks: list[int]) -> None:
     original = parse_report(text)
     every = list(edits(text, original, kinds))
-    assert every, "no editable cell"
+    assume(every)  # a seed of zeros has no two cells to swap
     for i in picks:
         edit = every[i % len(every)]
         assert judge(edit, original) == [], (edit.line, edit.cell, edit.kind)
