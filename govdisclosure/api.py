@@ -56,7 +56,7 @@ def _too_large(what: str, size: int, limit: int) -> ParseError:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes: no surrogate in the source text
 
 
 def _replace_surrogates(text: str, diagnostics: list[Diagnostic]) -> str:

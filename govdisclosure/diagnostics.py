@@ -262,6 +262,7 @@ MEANING_ZH: dict[str, str] = {
     "escapes-decoded": "文中的 \\xNN 转义序列已解码",
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
+    "surrogate-replaced": "文本中的孤立代理码位已替换为 U+FFFD",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
@@ -287,9 +288,15 @@ MEANING_ZH: dict[str, str] = {
     "row-outside-tables": "表格之外的表格行，按内容归入相应表格",
     "table-split": "一个表格被分成几段，已合并",
     "cell-blank": "单元格为空，数值记为空（不是 0）",
-    "cell-placeholder": "单元格为占位符（如「/」「无」），数值记为空（不是 0）",
+    "cell-placeholder": "单元格为占位符（如「/」「无」「暂无」「–」），数值记为空（不是 0）",
     "cell-not-number": "单元格不是数字，数值记为空",
     "cell-fraction": "计数单元格中有小数，数值记为空",
+    "cell-inexact": (
+        "单元格不是数值的普通数字写法（如「70.0」「70件」或其他文字的数字），严格模式拒绝"
+    ),
+    "cell-implausible": (
+        "单元格的数值超出任何报告可能的范围（计数超过 10^12 或金额超过 10^15 万元），记为空"
+    ),
     "cell-signed": "计数列中出现带符号的数值",
     "unit-converted": "金额单位为元，已换算为万元",
     "unit-unknown": "金额没有单位，不作猜测，数值记为空",
