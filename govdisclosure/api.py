@@ -40,7 +40,46 @@ MAX_LINES = 12_000
 MAX_CELLS = 25_000
 
 
+# Before any reading step: beyond this the input is not one report, however it is written (a
+# Word page saved as HTML, styles and all, stays well under it).  Bytes are checked before
+# the HTML parser or the encoding detector sees them.
+MAX_INPUT = 5_000_000
+# The canonical text of one report: a few tens of thousands of characters.
+MAX_CHARS = 1_000_000
+
+
+def _too_large(what: str, size: int, limit: int) -> ParseError:
+    return ParseError(
+        f"the input has {size} {what}; one annual report has far fewer (limit {limit})",
+        expected="the text of one annual report",
+        code="too-large",
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str, diagnostics: list[Diagnostic]) -> str:
+    """Lone surrogates (no character; a str can hold them, no encoding can) become U+FFFD."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return text
+    count = len(_SURROGATE.findall(text))
+    line = text.count("\n", 0, found.start()) + 1
+    diagnostics.append(
+        Diagnostic(
+            "surrogate-replaced",
+            f"{count} lone surrogate code point(s) (first: U+{ord(found.group()):04X}) "
+            "replaced with U+FFFD",
+            line,
+        )
+    )
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _check_size(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise _too_large("characters", len(text), MAX_CHARS)
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise ParseError(
@@ -82,9 +121,14 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     diagnostics: list[Diagnostic] = []
     source = text if isinstance(text, str) else bytes(text)
     if isinstance(text, bytes | bytearray | memoryview):
+        if len(text) > MAX_INPUT:
+            raise _too_large("bytes", len(text), MAX_INPUT)
         text, diagnostics = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
+    if len(text) > MAX_INPUT:
+        raise _too_large("characters", len(text), MAX_INPUT)
+    text = _replace_surrogates(text, diagnostics)
     if not text.strip():
         raise ParseError(
             "the input is empty", expected="the text of an annual report", code="empty"
@@ -99,6 +143,8 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
         )
     canonical = to_canonical(text)
     diagnostics.extend(canonical.diagnostics)
+    if _SURROGATE.search(canonical.text):  # from a decoded escape (「\\udc80」)
+        canonical = attrs.evolve(canonical, text=_replace_surrogates(canonical.text, diagnostics))
     _check_size(canonical.text)
     norm = normalize(
         canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source

@@ -72,6 +72,12 @@ _CODES = (
         "page chrome before the report dropped (1 line(s): 当前位置： 首页 > 政务公开 …)",
     ),
     DiagnosticCode(
+        "surrogate-replaced", "repair",
+        "The text held lone surrogate code points (a Python str can, no encoding can): each "
+        "was replaced with U+FFFD.",
+        "2 lone surrogate code point(s) (first: U+DC80) replaced with U+FFFD",
+    ),
+    DiagnosticCode(
         "span-clamped", "repair",
         "An HTML table cell's rowspan or colspan was beyond any real table and was clamped.",
         "table cell colspan=5000 clamped to 64",
@@ -198,7 +204,8 @@ _CODES = (
     ),
     DiagnosticCode(
         "cell-placeholder", "gap",
-        "A number cell holds 「/」「-」「—」「无」「不适用」; the field is None.",
+        "A number cell holds 「/」「-」「—」「无」「不适用」 or text that stands for no number "
+        "(「暂无」「–」「*」「〇」); the field is None.",
         "proactive.fees.amount holds '/'; taken as None (not 0)",
     ),
     DiagnosticCode(
@@ -208,6 +215,21 @@ _CODES = (
     DiagnosticCode(
         "cell-fraction", "gap", "A count cell holds a fraction; the field is None.",
         "requests.carried_over.total holds '1.5', not a whole number; taken as None",
+    ),
+    DiagnosticCode(
+        "cell-inexact", "repair",
+        "A number cell was read, but it does not print the plain ASCII digits of its value: a "
+        "whole number written with a fraction (「70.0」), a unit on a count (「70件」), or "
+        "digits of another script (Arabic-Indic 「٧٠」; full-width 「７０」 are the CJK form of "
+        "the digits and are exact).  ``strict=True`` refuses it.",
+        "requests.new_received.total holds '70件' (a unit on a count); read as 70",
+    ),
+    DiagnosticCode(
+        "cell-implausible", "gap",
+        "A number cell holds a count over 10^12 or an amount over 10^15 万元, beyond any "
+        "report (digits run together, damage); the field is None.",
+        "requests.new_received.total holds '7777777777777777777777777', beyond any report "
+        "(more than 1e+12); taken as None",
     ),
     DiagnosticCode(
         "cell-signed", "inference", "A count cell holds a signed value (「+3」); read as a count.",
@@ -234,6 +256,15 @@ DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
 # What each code means, in Chinese (the diagnostics table and the notebook views show it
 # beside the English message; a test checks that every code has one).
 MEANING_ZH: dict[str, str] = {
+    "surrogate-replaced": "文本中有孤立的代理码位（不是任何字符，无法编码），已替换为 U+FFFD。",
+    "cell-inexact": (
+        "数字单元格已读取，但写法不是其数值的普通数字（如「70.0」「70件」或其他文字的数字）；"
+        "严格模式拒绝。"
+    ),
+    "cell-implausible": (
+        "数字单元格的件数超过10^12或金额超过10^15万元，超出任何报告的范围（数字粘连或损坏），"
+        "取为空值。"
+    ),
     "encoding": "输入不是 UTF-8 编码，已按所示编码解码",
     "mojibake-repaired": "GBK 文本错位解码造成的乱码已修复，无法恢复的字符记为 U+FFFD",
     "mojibake-utf8": "UTF-8 文本被当作 GBK 解码后再保存，已整体还原",

@@ -19,23 +19,40 @@ JUNK = st.text(
 )
 
 
+ORDINARY = ("delete", "duplicate", "swap", "cut", "glue", "junk", "shuffle_cells", "char")
+# The audit's hostile inputs (issue 11): a lone surrogate, a huge HTML span, deep nesting, a
+# long digit run in a cell; and, at the byte level (ENCODINGS), a cut inside a multi-byte
+# character and UTF-16 without a byte order mark.
+HOSTILE = ("surrogate", "span", "nest", "digits", "cut-char", "utf16-nobom")
+_LINE_HOSTILE = ("surrogate", "span", "nest", "digits")
+_DIGITS = __import__("re").compile(r"\d+")
+
+
 @st.composite
-def mutation(draw: st.DrawFn) -> Mutation:
-    kind = draw(
-        st.sampled_from(
-            ["delete", "duplicate", "swap", "cut", "glue", "junk", "shuffle_cells", "char"]
-        )
-    )
+def mutation(draw: st.DrawFn, hostile: bool = False) -> Mutation:
+    kind = draw(st.sampled_from(ORDINARY + (_LINE_HOSTILE if hostile else ())))
     a = draw(st.integers(min_value=0, max_value=10_000))
     b = draw(st.integers(min_value=0, max_value=10_000))
     junk = draw(JUNK)
+    size = draw(st.sampled_from([13, 23, 400, 4_301, 20_000]))
 
     def apply(lines: list[str]) -> list[str]:
         if not lines:
             return [junk]
         i, j = a % len(lines), b % len(lines)
         out = list(lines)
-        if kind == "delete":
+        if kind == "surrogate":
+            line = out[i]
+            k = b % (len(line) + 1)
+            out[i] = line[:k] + chr(0xD800 + b % 0x800) + line[k:]
+        elif kind == "span":
+            out.insert(i, f'<table><tr><td colspan="{"9" * size}" rowspan="{"8" * size}">'
+                          "1</td></tr></table>")  # fmt: skip
+        elif kind == "nest":
+            out.insert(i, ("[" if b % 2 else "<div>") * size)
+        elif kind == "digits":
+            out[i] = _DIGITS.sub("7" * size, out[i], count=1)
+        elif kind == "delete":
             del out[i]
         elif kind == "duplicate":
             out.insert(i, out[j])
@@ -61,7 +78,19 @@ def mutation(draw: st.DrawFn) -> Mutation:
     return apply
 
 
-ENCODINGS = st.sampled_from(["str", "utf-8", "gb18030", "big5", "utf-16", "latin-1-mojibake"])
+ENCODINGS = st.sampled_from(
+    [
+        "str",
+        "utf-8",
+        "gb18030",
+        "big5",
+        "utf-16",
+        "latin-1-mojibake",
+        "utf-16-le",  # no byte order mark
+        "utf-16-be",
+        "utf-8-cut",  # cut inside the last multi-byte character
+    ]
+)
 
 
 def damage(text: str, mutations: list[Mutation], encoding: str) -> str | bytes:
@@ -72,5 +101,9 @@ def damage(text: str, mutations: list[Mutation], encoding: str) -> str | bytes:
     if encoding == "str":
         return out
     if encoding == "latin-1-mojibake":
-        return out.encode("utf-8").decode("latin-1")
+        return out.encode("utf-8", errors="replace").decode("latin-1")
+    if encoding == "utf-8-cut":
+        data = out.encode("utf-8", errors="replace")
+        lead = max((k for k in range(len(data)) if data[k] >= 0xC0), default=None)
+        return data if lead is None else data[: lead + 1]
     return out.encode(encoding, errors="replace")

@@ -16,7 +16,7 @@ from attrs import define, field
 
 from govdisclosure import template as T
 from govdisclosure.bind.align import LABEL_MATCH, similarity
-from govdisclosure.bind.cells import value_region
+from govdisclosure.bind.cells import is_text_placeholder, value_region
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.glued import read_line
 from govdisclosure.bind.sections import Part
@@ -234,7 +234,8 @@ def _join_values(table: list[Row], row: Row, mode: str, ctx: Context) -> bool:
 
 
 def has_values(row: Row) -> bool:
-    return any(c is not None and c.kind is not CellKind.LABEL for c in row.cells)
+    return any(c is not None and (c.kind is not CellKind.LABEL or is_text_placeholder(c))
+               for c in row.cells)  # fmt: skip
 
 
 def _row_kind(row: Row) -> str | None:

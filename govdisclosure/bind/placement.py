@@ -15,6 +15,8 @@ from govdisclosure.bind.split import Group, split_run
 from govdisclosure.parse.transform import Cell, CellKind, Row
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_MONEY",
     "Ambiguous",
     "convert",
     "number_cell",
@@ -35,26 +37,32 @@ class Ambiguous:
 
 
 _INTEGER = re.compile(r"\d+")
+# No count of one report reaches 10^12, and no amount 10^15 万元: a larger one is damage
+# (digits run together, a cut-off line) and is not taken.
+MAX_COUNT = 10**12
+MAX_MONEY = 10**15
 
 
 def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], Cell] | None:
-    """Digits of a region made of glued runs, with the cut positions separators gave.
+    """Digits of a region made of glued runs, with the cut positions spaces gave.
 
-    Runs read from separator-less lines are always candidates; plain whole numbers are when
-    there are fewer of them than columns, enough digits for every column and no blank cell
-    among them (「200020000000000」 on a line of its own is table 四's fifteen cells).
+    Runs read from separator-less lines are always candidates.  A cell separator is a hard
+    cell edge: digits on two sides of one are never joined, so a whole number between
+    separators is a glued run only when it is the row's one value cell, with no blank cell
+    before it and a digit for every column (「200020000000000」 on a line of its own is
+    table 四's fifteen cells).
     """
     values = [c for c in region if c is not None]
     if not values:
         return None
     if any(c.kind is not CellKind.RUN for c in values):
-        plain = all(c.kind is CellKind.NUMBER and not c.unit and _INTEGER.fullmatch(c.text)
-                    for c in values)  # fmt: skip
-        if not plain or len(values) >= n or sum(len(c.text) for c in values) < n:
+        if len(values) != 1 or n == 1 or region[0] is None:
             return None
-        filled = [i for i, c in enumerate(region) if c is not None]
-        if filled[-1] - filled[0] + 1 != len(filled):
-            return None  # a blank cell between numbers: the row keeps its columns
+        cell = values[0]
+        if cell.kind is not CellKind.NUMBER or cell.unit or not _INTEGER.fullmatch(cell.text):
+            return None
+        if len(cell.text) < n:
+            return None
     digits, bounds = "", set()
     for c in values:
         if digits:
@@ -63,14 +71,25 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
     return digits, frozenset(bounds), values[0]
 
 
-def number_cell(at: Cell, value: int) -> Cell:
-    return Cell(CellKind.NUMBER, str(value), str(value), at.line, at.column, Decimal(value))
+def number_cell(at: Cell, value: int | str) -> Cell:
+    """A number cell for ``value`` (an int, or a string of digits of any length)."""
+    text = str(value)
+    return Cell(CellKind.NUMBER, text, text, at.line, at.column, Decimal(text))
 
 
 def place_cells(
-    row: Row, keys: Sequence[str], groups: Sequence[Group], layout: Layout | None, ctx: Context
+    row: Row,
+    keys: Sequence[str],
+    groups: Sequence[Group],
+    layout: Layout | None,
+    ctx: Context,
+    part: str = "",
 ) -> tuple[Cell | None, ...] | Ambiguous | None:
-    """The row's cells in template columns; an Ambiguous when a glued run splits many ways."""
+    """The row's cells in template columns; an Ambiguous when a glued run splits many ways.
+
+    ``layout`` and ``part`` (the block of the table the row is in) place a row whose outer
+    cells are blank (:func:`~govdisclosure.bind.cells.place_values`).
+    """
     _start, region = value_region(row)
     n = len(keys)
     runs = _runs(region, n)
@@ -79,7 +98,7 @@ def place_cells(
         if len(bounds) + 1 == n:  # one number per run: nothing to split
             parts = [c for c in region if c is not None]
             if all(p.text == "0" or not p.text.startswith("0") for p in parts):
-                return tuple(number_cell(p, int(p.text)) for p in parts)
+                return tuple(number_cell(p, p.text) for p in parts)
         result = split_run(digits, groups, bounds, budget=min(20_000, ctx.split_budget))
         ctx.split_budget -= result.steps
         unique = result.unique
@@ -94,7 +113,7 @@ def place_cells(
                 )
             return tuple(number_cell(at, v) for v in unique)
         return Ambiguous(row, list(keys), result.candidates, result.count, result.complete)
-    placement = place_values(region, n, layout)
+    placement = place_values(row, n, layout, part)
     if placement.cells is None:
         report_unplaced(row, placement.reason, keys, ctx)
         return None
@@ -165,7 +184,26 @@ def convert(
         )
         return None
     value = cell.value
+    limit = MAX_COUNT
+    if kind == "money":  # an amount in 元 is converted to 万元 below
+        limit = MAX_MONEY * (10000 if (cell.unit or _unit_in(unit_label)) == "元" else 1)
+    if abs(value) > limit:
+        ctx.diag(
+            "cell-implausible",
+            f"{key} holds {_shorten(cell.display)!r}, beyond any report "
+            f"(more than {limit:.0e}); taken as None",
+            cell.line,
+            key,
+        )
+        return None
     if kind == "money":
+        if _foreign_digits(cell):
+            ctx.diag(
+                "cell-inexact",
+                f"{key} holds {cell.display!r} (digits of another script); read as {value}",
+                cell.line,
+                key,
+            )
         unit = cell.unit or _unit_in(unit_label)
         if unit is None:
             ctx.diag(
@@ -202,6 +240,14 @@ def convert(
             key,
         )
         return None
+    inexact = _inexact(cell, kind)
+    if inexact:
+        ctx.diag(
+            "cell-inexact",
+            f"{key} holds {cell.display!r} ({inexact}); read as {int(value)}",
+            cell.line,
+            key,
+        )
     if cell.kind is CellKind.SIGNED and kind == "count":
         ctx.diag(
             "cell-signed",
@@ -210,6 +256,30 @@ def convert(
             key,
         )
     return int(value)
+
+
+_PLAIN = re.compile(r"[+-]?[0-9]+")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+
+
+def _foreign_digits(cell: Cell) -> bool:
+    """Digits other than ASCII and full-width ones (「٧٠」): the latter are the CJK form of
+    the same digits, which Chinese documents print as often as ASCII ones."""
+    return any(ch.isdigit() and not ch.isascii() and not "０" <= ch <= "９" for ch in cell.display)
+
+
+def _inexact(cell: Cell, kind: T.ValueKind) -> str:
+    """Why a count cell does not print exactly its value's ASCII digits ('' when it does)."""
+    if _foreign_digits(cell):
+        return "digits of another script"
+    if cell.unit:
+        return "a unit on a count"
+    if cell.kind is CellKind.NUMBER and not _PLAIN.fullmatch(cell.text.replace(",", "")):
+        return "a whole number written with a fraction"
+    return ""
 
 
 def _unit_in(label: str) -> str | None:

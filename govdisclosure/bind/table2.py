@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from govdisclosure import template as T
 from govdisclosure.bind.align import similarity
-from govdisclosure.bind.cells import value_region
+from govdisclosure.bind.cells import Layout, label_cells, value_region
 
 # ---------------------------------------------------------------------- table 二
 from govdisclosure.bind.collect import BLOCK
@@ -60,8 +60,9 @@ def proactive(
     block: T.ProactiveBlock | None = None
     header: list[str] = []
     extra: list[ExtraRow] = []
+    layout = _layout(rows, spec)
     for row in rows:
-        labels = row.labels()
+        labels = label_cells(row)
         title = next((m for c in labels if (m := BLOCK.search(c.text))), None)
         if title is not None:
             block = blocks.get(title.group(1))
@@ -98,7 +99,7 @@ def proactive(
             continue
         fblock, frow = found
         keys = [f"proactive.{frow.key}.{col.key}" for col in fblock.columns]
-        placed = place_cells(row, keys, [(len(keys), None)], None, ctx)
+        placed = place_cells(row, keys, [(len(keys), None)], layout, ctx, fblock.item)
         if isinstance(placed, Ambiguous):
             report_ambiguous(placed, ctx)
             continue
@@ -113,6 +114,17 @@ def proactive(
     )
     ctx.values["proactive.extra_rows"] = tuple(extra)
     return build(cls, ctx.values, "proactive.")
+
+
+def _layout(rows: Sequence[Row], spec: T.TemplateSpec) -> Layout:
+    """The shapes of table 二's complete rows, per number of columns."""
+    layout = Layout()
+    for row in rows:
+        labels = label_cells(row)
+        found = _find_proactive_row(spec, None, labels[0].text) if labels else None
+        if found is not None:
+            layout.learn(row, len(found[0].columns), found[0].item)
+    return layout
 
 
 def _find_proactive_row(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from govdisclosure import template as T
 from govdisclosure.bind.align import LABEL_MATCH, Pair, align, alignment_score, similarity
-from govdisclosure.bind.cells import Layout, value_region
+from govdisclosure.bind.cells import Layout, label_cells, value_region
 
 # ---------------------------------------------------------------------- table 三
 from govdisclosure.bind.collect import ROW_NUMBERING, Tables, has_values
@@ -35,7 +35,7 @@ def is_request_data_row(row: Row) -> bool:
     """A row of table 三 that carries (or should carry) numbers, not a header row."""
     if has_values(row):
         return True
-    labels = row.labels()
+    labels = label_cells(row)
     if not labels or not ROW_NUMBERING.match(labels[-1].text):
         return False
     key = label_key(labels[-1].text)
@@ -46,7 +46,7 @@ def is_request_data_row(row: Row) -> bool:
 
 
 def _label_keys(row: Row, prefix: str | None) -> list[str]:
-    labels = row.labels()
+    labels = label_cells(row)
     keys = [label_key(labels[-1].text)] if labels else []
     if prefix:
         keys.append(label_key(prefix + (labels[-1].text if labels else "")))
@@ -93,7 +93,7 @@ def requests(tables: Tables, version: Template, ctx: Context) -> tuple[RequestSt
     layout = Layout()
     for p in pairs:
         if p.observed is not None and p.template is not None:
-            layout.learn(value_region(observed[p.observed])[1], len(T.REQUEST_COLUMNS))
+            layout.learn(observed[p.observed], len(T.REQUEST_COLUMNS))
     bound = [i for i, p in enumerate(pairs) if p.observed is not None and p.template is not None]
     last_bound = bound[-1] if bound else -1
     ambiguous: list[Ambiguous] = []
@@ -122,7 +122,8 @@ def requests(tables: Tables, version: Template, ctx: Context) -> tuple[RequestSt
             continue
         row = observed[p.observed]
         if p.score < LABEL_MATCH:
-            label = row.labels()[-1].display if row.labels() else "(no label)"
+            labels = label_cells(row)
+            label = labels[-1].display if labels else "(no label)"
             ctx.diag(
                 "row-by-position",
                 f"table 三 row {label!r} taken as {trow.label!r} by its place in the table",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govdisclosure import template as T
-from govdisclosure.bind.cells import value_region
+from govdisclosure.bind.cells import Layout, label_cells, value_region
 
 # ---------------------------------------------------------------------- table 四
 from govdisclosure.bind.collect import has_values
@@ -35,7 +35,7 @@ _GROUPS = f"{T.APPEAL_GROUPS[0].label}、{T.APPEAL_LITIGATION}"
 def _group_named(row: Row) -> T.Column | None:
     """The one table 四 group a row's labels name (复议后起诉 before 行政复议: it contains 复议)."""
     names = set()
-    for c in row.labels():
+    for c in label_cells(row):
         k = label_key(c.text)
         for g in T.APPEAL_GROUPS:
             after = label_key(T.APPEAL_GROUPS[-1].label)  # 复议后起诉 contains 复议
@@ -75,10 +75,13 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
         and None not in groups
         and len({g.key for g in groups if g}) == len(groups)
     ):
+        layout = Layout()
+        for r, _g in value_rows:
+            layout.learn(r, width)
         for r, g in value_rows:
             assert g is not None
             keys = [f"appeals.{g.key}.{c.key}" for c in T.APPEAL_COLUMNS]
-            placed = place_cells(r, keys, five, None, ctx)
+            placed = place_cells(r, keys, five, layout, ctx)
             if isinstance(placed, Ambiguous):
                 report_ambiguous(placed, ctx)
             elif placed is not None:
@@ -102,7 +105,7 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
             f"table 四's 15 numbers stand on {len(value_rows)} rows; read in order",
             value_rows[0][0].line,
         )
-        fixed = [number_cell(c, int(c.text)) if c.kind is CellKind.RUN else c for c in cells]
+        fixed = [number_cell(c, c.text) if c.kind is CellKind.RUN else c for c in cells]
         put_row(value_rows[0][0], keys, fixed, kinds * len(T.APPEAL_GROUPS), ctx)
     else:
         for r, _g in value_rows:

@@ -20,13 +20,16 @@ What it cannot identify:
   back in another row: a "rectangle"), which no checker can see.
 - more than ``max_cells`` (3) wrong cells in one table, and sets of cells whose changes are
   linearly dependent (the fix is not unique even in amount): reported as not localised.
+
+The search has a budget (``budget`` steps per table part, a step being one candidate set
+tried or one branch of the search): when it runs out, the localisation says so
+(``exhausted``) and lists what it found so far, which may not be all the minimal fixes.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from fractions import Fraction
 
 from attrs import frozen
 
@@ -38,6 +41,7 @@ from govdisclosure.template.identities import Equation, appeal_equations, reques
 __all__ = ["Fix", "Localisation", "Repair", "RepairKind", "locate"]
 
 MAX_FIXES = 50  # minimal fixes listed per table (all are counted)
+BUDGET = 20_000  # search steps per table part: well under a second
 
 
 class RepairKind(enum.StrEnum):
@@ -81,13 +85,21 @@ class Localisation:
     size: int | None
     count: int
     fixes: tuple[Fix, ...]
+    exhausted: bool = False  # the search budget ran out: more (or smaller) fixes may exist
 
     @property
     def unique(self) -> bool:
-        return self.count == 1
+        return self.count == 1 and not self.exhausted
 
     @property
     def message(self) -> str:
+        if self.exhausted:
+            found = (
+                f"; {self.count} fix(es) of {self.size} cell(s) found so far"
+                if self.size is not None
+                else ""
+            )
+            return f"table {self.table}: the search for a fix gave up (budget spent){found}"
         if self.size is None:
             return f"table {self.table}: no fix changing at most a few cells; not localised"
         if self.unique:
@@ -148,49 +160,62 @@ def _system(equations: Sequence[Equation], values: Mapping[str, object]) -> _Sys
 
 
 def _solve(system: _System, cells: Sequence[str]) -> list[int] | None:
-    """The unique integer changes of ``cells`` that zero every residual, or None."""
+    """The unique integer changes of ``cells`` that zero every residual, or None.
+
+    Gauss–Jordan elimination in integers (coefficients are ±1, so no fractions are needed
+    until the last division): fast enough to try thousands of candidate sets.
+    """
     eqs = sorted({e for e, r in enumerate(system.residual) if r} | set().union(
         *(system.support(c) for c in cells)
     ))  # fmt: skip
     n = len(cells)
-    rows = [
-        [Fraction(system.coef[e].get(c, 0)) for c in cells] + [Fraction(-system.residual[e])]
-        for e in eqs
-    ]
-    pivots: list[int] = []
+    rows = [[system.coef[e].get(c, 0) for c in cells] + [-system.residual[e]] for e in eqs]
     r = 0
     for col in range(n):
         pivot = next((i for i in range(r, len(rows)) if rows[i][col] != 0), None)
         if pivot is None:
             return None  # dependent cells: the amounts are not determined
         rows[r], rows[pivot] = rows[pivot], rows[r]
-        lead = rows[r][col]
-        rows[r] = [x / lead for x in rows[r]]
+        lead = rows[r]
         for i in range(len(rows)):
-            if i != r and rows[i][col] != 0:
-                f = rows[i][col]
-                rows[i] = [a - f * b for a, b in zip(rows[i], rows[r], strict=True)]
-        pivots.append(col)
+            f = rows[i][col]
+            if i != r and f != 0:
+                rows[i] = [lead[col] * a - f * b for a, b in zip(rows[i], lead, strict=True)]
         r += 1
     if any(row[n] != 0 for row in rows[r:]):
         return None  # inconsistent: these cells cannot fix it
-    deltas = [rows[i][n] for i in range(n)]
-    if any(d == 0 or d.denominator != 1 for d in deltas):
-        return None
-    out = [int(d) for d in deltas]
+    out: list[int] = []
+    for i in range(n):
+        q, rem = divmod(rows[i][n], rows[i][i])
+        if rem or q == 0:
+            return None  # not a whole number, or no change
+        out.append(q)
     if any(system.values[c] + d < 0 for c, d in zip(cells, out, strict=True)):
         return None
     return out
 
 
-def _candidate_sets(system: _System, size: int) -> Iterator[tuple[str, ...]]:
+class _Budget:
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self) -> bool:
+        """One step; False when none is left."""
+        self.left -= 1
+        return self.left >= 0
+
+
+def _candidate_sets(system: _System, size: int, budget: _Budget) -> Iterator[tuple[str, ...]]:
     """Sets of ``size`` cells that touch every broken identity (branching on the first
-    uncovered one), completed by cells next to them that may cancel a side effect."""
+    uncovered one), completed by cells next to them that may cancel a side effect; the
+    search stops when ``budget`` is spent."""
     broken = [e for e, r in enumerate(system.residual) if r]
     reach = max(len(system.support(c)) for c in system.values)  # identities one cell is in
     seen: set[frozenset[str]] = set()
 
     def grow(chosen: list[str], covered: set[int]) -> Iterator[tuple[str, ...]]:
+        if not budget.spend():
+            return
         uncovered = [e for e in broken if e not in covered]
         slots = size - len(chosen)
         if uncovered:
@@ -279,30 +304,39 @@ def _repairs(
 
 
 def _localise(
-    table: str, system: _System, lines: Mapping[str, int], max_cells: int
+    table: str, system: _System, lines: Mapping[str, int], max_cells: int, steps: int
 ) -> Localisation | None:
     broken = [e for e, r in enumerate(system.residual) if r]
     if not broken:
         return None
     failing = tuple(f"{system.equations[e].rule} {system.equations[e].where}" for e in broken)
+    budget = _Budget(steps)
     for size in range(1, max_cells + 1):
         fixes: list[Fix] = []
         count = 0
-        for cells in _candidate_sets(system, size):
+        for cells in _candidate_sets(system, size, budget):
+            if not budget.spend():
+                break
             deltas = _solve(system, cells)
             if deltas is None:
                 continue
             count += 1
             if len(fixes) < MAX_FIXES:
                 fixes.append(_repairs(system, cells, deltas, lines))
-        if count:
-            return Localisation(table, failing, size, count, tuple(fixes))
+        exhausted = budget.left < 0
+        if count or exhausted:
+            return Localisation(
+                table, failing, size if count else None, count, tuple(fixes), exhausted
+            )
     return Localisation(table, failing, None, 0, ())
 
 
-def locate(report: Report, *, max_cells: int = 3) -> tuple[Localisation, ...]:
+def locate(
+    report: Report, *, max_cells: int = 3, budget: int = BUDGET
+) -> tuple[Localisation, ...]:
     """The minimal fixes for tables 三 and 四 (one entry per table part with a broken
-    identity); ``()`` when every assessable identity holds."""
+    identity); ``()`` when every assessable identity holds.  ``budget``: search steps per
+    table part, after which the part's localisation is marked ``exhausted``."""
     rows = rows_of(report.requests, report.template)
     values = dict(flatten_object(report.requests, "requests.")) | dict(
         flatten_object(report.appeals, "appeals.")
@@ -315,7 +349,7 @@ def locate(report: Report, *, max_cells: int = 3) -> tuple[Localisation, ...]:
         system = _system(equations, values)
         if system is None:
             continue
-        found = _localise(table, system, lines, max_cells)
+        found = _localise(table, system, lines, max_cells, budget)
         if found is not None:
             out.append(found)
     return tuple(out)

@@ -24,6 +24,7 @@ import codecs
 
 from attrs import frozen
 
+from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic
 from govdisclosure.read import chrome, encoding
 from govdisclosure.read.html import decode_html, looks_like_html, read_html
@@ -47,8 +48,28 @@ class Canonical:
 
 
 def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
-    """Bytes → text: an HTML page by its declared charset, anything else by detection."""
+    """Bytes → text: an HTML page by its declared charset, anything else by detection.
+
+    UTF-16 without a byte order mark is recognised by its zero bytes; a UTF-8 text cut in
+    the middle of a character (or a UTF-16 one in the middle of a code unit) is refused as
+    ``truncated``.
+    """
     head = data[:4096]
+    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        order = encoding.utf16_order(data)
+        if order is not None:
+            if len(data) % 2:
+                raise _cut(data.decode(order, errors="ignore"), "a UTF-16 code unit")
+            return data.decode(order), [
+                Diagnostic(
+                    "encoding",
+                    f"input decoded as {order.upper()} (no byte order mark; told by its "
+                    "zero bytes)",
+                )
+            ]
+    cut = encoding.utf8_cut(data)
+    if cut is not None:
+        raise _cut(data[:cut].decode("utf-8"), "a UTF-8 character")
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and looks_like_html(
         data[:65536].decode("latin-1")
     ):
@@ -57,6 +78,18 @@ def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
             text, diags = decoded
             return text, list(diags)
     return decode(data)
+
+
+def _cut(text: str, what: str) -> ParseError:
+    lines = text.split("\n")
+    return ParseError(
+        f"the input ends in the middle of {what}: the file is cut off",
+        line=len(lines),
+        column=len(lines[-1]) + 1,
+        source_line=lines[-1],
+        expected="the whole file",
+        code="truncated",
+    )
 
 
 def to_canonical(text: str) -> Canonical:

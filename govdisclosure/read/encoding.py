@@ -517,3 +517,50 @@ def remove_invisible(lines: Lines) -> list[Diagnostic]:
             first,
         )
     ]
+
+
+# --------------------------------------------------------------------------- byte-level forms
+
+
+def utf8_cut(data: bytes) -> int | None:
+    """Where a UTF-8 text cut in the middle of its last character stops being whole.
+
+    None when ``data`` is not UTF-8 cut that way (whole UTF-8, or another encoding).
+    """
+    end = _tail_cut(data)
+    if end == len(data):
+        return None
+    try:
+        data[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return end
+
+
+_UTF16_SAMPLE = 65_536
+
+
+def utf16_order(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte order mark.
+
+    A report is full of ASCII (digits, separators, spaces, line breaks): in UTF-16 each is a
+    zero byte beside its code, always on the same side.  Text in any 8-bit encoding has
+    (almost) no zero bytes.  The guess stands only when the whole input then decodes.
+    """
+    sample = data[:_UTF16_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    order = None
+    if odd >= pairs // 20 and even * 10 <= odd:
+        order = "utf-16-le"
+    elif even >= pairs // 20 and odd * 10 <= even:
+        order = "utf-16-be"
+    if order is None:
+        return None
+    try:
+        data[: len(data) - len(data) % 2].decode(order)
+    except UnicodeDecodeError:
+        return None
+    return order

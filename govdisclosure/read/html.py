@@ -402,8 +402,10 @@ class _Reader:
         raw = td.get(name)
         if raw is None:
             return 1
-        m = re.match(r"\s*(\d+)", raw)
-        n = int(m.group(1)) if m else 1
+        # at most 9 digits are read: a longer number is beyond any limit (and int() of
+        # thousands of digits would raise)
+        m = re.match(r"\s*0*(\d{1,9})(\d*)", raw)
+        n = (limit + 1 if m.group(2) else int(m.group(1))) if m else 1
         if n < 1:
             return 1
         if n > limit:

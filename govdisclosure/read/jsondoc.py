@@ -197,7 +197,7 @@ def read_json(text: str) -> JsonReading | None:
     """Read a JSON report; None when the text is not JSON of the accepted shapes."""
     try:
         doc = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # deep nesting is not a report either
         return None
     b = _Builder(_Positions.scan(text))
     metadata: list[tuple[str, str]] = []
