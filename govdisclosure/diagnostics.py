@@ -256,13 +256,21 @@ DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
 # What each code means, in Chinese (the diagnostics table and the notebook views show it
 # beside the English message; a test checks that every code has one).
 MEANING_ZH: dict[str, str] = {
+    "surrogate-replaced": "文本中有孤立的代理码位（不是任何字符，无法编码），已替换为 U+FFFD。",
+    "cell-inexact": (
+        "数字单元格已读取，但写法不是其数值的普通数字（如「70.0」「70件」或其他文字的数字）；"
+        "严格模式拒绝。"
+    ),
+    "cell-implausible": (
+        "数字单元格的件数超过10^12或金额超过10^15万元，超出任何报告的范围（数字粘连或损坏），"
+        "取为空值。"
+    ),
     "encoding": "输入不是 UTF-8 编码，已按所示编码解码",
     "mojibake-repaired": "GBK 文本错位解码造成的乱码已修复，无法恢复的字符记为 U+FFFD",
     "mojibake-utf8": "UTF-8 文本被当作 GBK 解码后再保存，已整体还原",
     "escapes-decoded": "文中的 \\xNN 转义序列已解码",
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
-    "surrogate-replaced": "文本中的孤立代理码位已替换为 U+FFFD",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
@@ -291,12 +299,6 @@ MEANING_ZH: dict[str, str] = {
     "cell-placeholder": "单元格为占位符（如「/」「无」「暂无」「–」），数值记为空（不是 0）",
     "cell-not-number": "单元格不是数字，数值记为空",
     "cell-fraction": "计数单元格中有小数，数值记为空",
-    "cell-inexact": (
-        "单元格不是数值的普通数字写法（如「70.0」「70件」或其他文字的数字），严格模式拒绝"
-    ),
-    "cell-implausible": (
-        "单元格的数值超出任何报告可能的范围（计数超过 10^12 或金额超过 10^15 万元），记为空"
-    ),
     "cell-signed": "计数列中出现带符号的数值",
     "unit-converted": "金额单位为元，已换算为万元",
     "unit-unknown": "金额没有单位，不作猜测，数值记为空",

@@ -68,7 +68,7 @@ def offenders(phrases: set[str]) -> list[str]:
         if "template" in rel.parts or rel.as_posix() in FOR_PEOPLE:
             continue
         for line, text in literals(ast.parse(path.read_text(encoding="utf-8"))):
-            folded = match_text(text)
+            folded = match_text(text.encode("utf-8", "replace").decode("utf-8"))
             hits = sorted(p for p in phrases if p in folded)
             if hits:
                 out.append(f"{path.relative_to(PACKAGE)}:{line} {hits[0]!r} in {text[:50]!r}")

@@ -77,8 +77,7 @@ def published_on(metadata: tuple[tuple[str, str], ...]) -> datetime.date | None:
 
 
 def source_sha256(source: str | bytes) -> str:
-    """sha256 (hex) of the input: its bytes, or a text's UTF-8 encoding (a lone surrogate, which
-    a str can hold, encoded as it stands)."""
+    """sha256 (hex) of the input: its bytes, or a text's UTF-8 encoding."""
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else bytes(source)
     return hashlib.sha256(data).hexdigest()
 
