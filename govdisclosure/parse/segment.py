@@ -26,6 +26,7 @@ from attrs import evolve, frozen
 from govdisclosure.model import Diagnostic
 from govdisclosure.read.fold import match_text
 from govdisclosure.read.normalize import NormalizedText
+from govdisclosure.template import lexicon as L
 from govdisclosure.template.anchors import Anchor, anchors
 
 __all__ = ["segment"]
@@ -76,7 +77,8 @@ def _lexicon(
 # A label's numbering just before its words: 「一、」「(三)」「2.」 (one digit: 「00000002.」 in
 # glued text is a run of values and the numbering 2).
 _NUMBERING = re.compile(
-    r"(?:\(\s*(?P<paren>[一二三四五六七八九十]{1,2})\s*\)|(?P<han>[一二三四五六])\s*[、.,]"
+    rf"(?:\(\s*(?P<paren>[{L.SUB_NUMERALS}]{{1,2}})\s*\)"
+    rf"|(?P<han>[{L.SECTION_NUMERALS}])\s*[{re.escape(L.NUMBERING_MARKS)}]"
     r"|(?P<digit>\d)\s*[.、．,])\s*$"
 )
 
@@ -139,11 +141,11 @@ def _heading_key(found: _Found) -> str:
 
 def _cuts(text: str) -> tuple[list[int], int]:
     """Where new lines start in ``text`` (the whole document joined by newlines), and where
-    table 四's header starts (-1 when it has none)."""
+    table 四's header ends (-1 when it has none)."""
     cuts: list[int] = []
     table = ""  # the table whose anchors are live: "", "t2", "t3", "t4"; "done" after 四
     previous: _Found | None = None
-    t4_start = -1
+    t4_header_end = -1
     for found in _found(text):
         kind = found.kind
         cut = False
@@ -151,8 +153,6 @@ def _cuts(text: str) -> tuple[list[int], int]:
             table = _TABLE_OF.get(_heading_key(found), "done")
             cuts.append(found.end)
             cut = True
-            if table == "t4" and t4_start < 0:
-                t4_start = found.end
         elif kind == "t2_block" and table in ("", "t2"):
             table = "t2"
             cut = not _same_row(text, previous, found)
@@ -169,18 +169,19 @@ def _cuts(text: str) -> tuple[list[int], int]:
         ):
             table = "t3"
             cut = not _same_row(text, previous, found)
-        elif kind == "t4_header" and table == "t3":  # table 四 without its heading
-            cut = True
+        elif kind == "t4_header" and table in ("t3", "t4") and t4_header_end < 0:
+            cut = table == "t3"  # table 四 without its heading
             table = "t4"
-            t4_start = found.end
+            t4_header_end = found.end
         if cut:
             cuts.append(found.start)
         if kind != "column":  # a column header inside a label does not end the label
             previous = found
-    return cuts, t4_start
+    return cuts, t4_header_end
 
 
-_A_VALUE = re.compile(r"[\d/\\—－]|-|无|不适用")
+# A value between two labels: a digit or a placeholder of the lexicon.
+_A_VALUE = re.compile("|".join([r"\d", *(re.escape(p) for p in L.PLACEHOLDERS)]))
 
 
 def _same_row(text: str, previous: _Found | None, found: _Found) -> bool:
@@ -192,15 +193,12 @@ def _same_row(text: str, previous: _Found | None, found: _Found) -> bool:
     return "\n" not in between and _A_VALUE.search(between) is None
 
 
-def _t4_values(text: str, cuts: list[int], t4_start: int) -> None:
+def _t4_values(text: str, cuts: list[int], header_end: int) -> None:
     """Start a line where table 四's values start: the first number after its header."""
-    limit = min((c for c in cuts if c > t4_start + 1), default=len(text))
-    for found in _found(text[t4_start:limit]):
-        if found.kind == "t4_header":
-            digit = _DIGIT.search(text, t4_start + found.end, limit)
-            if digit is not None:
-                cuts.append(digit.start())
-            return
+    limit = min((c for c in cuts if c > header_end), default=len(text))
+    digit = _DIGIT.search(text, header_end, limit)
+    if digit is not None:
+        cuts.append(digit.start())
 
 
 # Anchors whose label may go on past the anchor and be wrapped onto the next line.
@@ -223,7 +221,7 @@ def _label_goes_on(last: str, first: str) -> bool:
         found is not None
         and found.start == 0
         and found.kind in _LABELS
-        and not any(ch.isdigit() for ch in last[found.end :])  # a label with its values
+        and _DIGIT.search(last, found.end) is None  # a label with its values
     )
 
 
@@ -239,9 +237,9 @@ def segment(norm: NormalizedText) -> NormalizedText:
     joined = _join_wrapped(lines, display, source)
     opened = _open_table_three(lines, display)
     text = "\n".join(lines)
-    cuts, t4_start = _cuts(text)
-    if t4_start >= 0:
-        _t4_values(text, cuts, t4_start)
+    cuts, t4_header_end = _cuts(text)
+    if t4_header_end >= 0:
+        _t4_values(text, cuts, t4_header_end)
     starts: list[int] = []
     offset = 0
     for line in lines:
