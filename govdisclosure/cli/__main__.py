@@ -1,0 +1,5 @@
+"""``python -m govdisclosure.cli``."""
+
+from govdisclosure.cli import main
+
+main()
