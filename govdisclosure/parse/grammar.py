@@ -30,14 +30,9 @@ PURE_PYTHON_ENV = "GOVDISCLOSURE_PURE_PYTHON"
 GRAMMAR = "report.lark"
 
 
-def grammar_text() -> str:
-    """The grammar: from the installed package, else from the source checkout's ``grammars/``."""
-    packaged = resources.files("govdisclosure").joinpath("grammars").joinpath(GRAMMAR)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text(
-        encoding="utf-8"
-    )
+def grammar_text(name: str = GRAMMAR) -> str:
+    """A grammar: from the installed package, else from the source checkout's ``grammars/``."""
+    return Path(grammar_path(name)).read_text(encoding="utf-8")
 
 
 def filled_grammar() -> str:
@@ -48,12 +43,12 @@ def filled_grammar() -> str:
     return text
 
 
-def grammar_path() -> str:
-    """Where the grammar was found (for diagnostics and the packaging test)."""
-    packaged = resources.files("govdisclosure").joinpath("grammars").joinpath(GRAMMAR)
+def grammar_path(name: str = GRAMMAR) -> str:
+    """Where a grammar was found (for diagnostics and the packaging test)."""
+    packaged = resources.files("govdisclosure").joinpath("grammars").joinpath(name)
     if packaged.is_file():
         return str(packaged)
-    return str(Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR)
+    return str(Path(__file__).resolve().parents[2] / "grammars" / name)
 
 
 def _plugins(pure: bool) -> dict[str, Any]:

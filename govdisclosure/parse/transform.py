@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 from lark import Token, Transformer, v_args
 
 from govdisclosure.template import lexicon as L
@@ -209,21 +209,22 @@ def with_display(document: Document, match: tuple[str, ...], display: tuple[str,
         return source[start : start + len(text)]
 
     def cell(c: Cell | None) -> Cell | None:
-        if c is None or c.line not in changed:
+        if c is None:
             return c
-        return evolve(c, display=shown(c.line, c.column, c.text))
+        shown_as = shown(c.line, c.column, c.text)
+        return Cell(c.kind, c.text, shown_as, c.line, c.column, c.value, c.unit)
 
     def item(it: Prose | Row) -> Prose | Row:
         if it.line not in changed:
             return it
         if isinstance(it, Row):
             return Row(it.line, tuple(cell(c) for c in it.cells))
-        return evolve(it, display=shown(it.line, 1, it.text))
+        return Prose(it.line, it.text, shown(it.line, 1, it.text))
 
     def section(sec: RawSection) -> RawSection:
         heading = sec.heading
         if heading is not None and heading.line in changed:
-            heading = evolve(heading, display=shown(heading.line, 1, heading.text))
+            heading = Heading(heading.line, heading.text, shown(heading.line, 1, heading.text))
         return RawSection(
             heading, tuple(item(i) for i in sec.items), tuple(section(s) for s in sec.subsections)
         )
