@@ -10,7 +10,8 @@ cell on its own line.  Before the grammar reads the text, this pass
 
 The anchors are the template's own phrases (:mod:`govdisclosure.template.anchors`), folded
 as the match text is; which of them start a part, and which are the same words in prose, is
-read by the template grammar (``grammars/template.lark``, :mod:`.template_order`).  A text whose anchors already start their lines is returned as it is.
+read by the template grammar (``grammars/template.lark``, :mod:`.template_order`).
+A text whose anchors already start their lines is returned as it is.
 Every line made or joined here is counted in one ``line-breaks-inferred`` diagnostic.
 """
 
