@@ -11,8 +11,11 @@ from support import SEED_NAMES, seed_text
 from govdisclosure import ParseError, parse_report
 from govdisclosure.read import decode_input, to_canonical
 from govdisclosure.read.chrome import strip_chrome
-from govdisclosure.read.encoding import remove_invisible, repair_escapes, repair_utf8_as_gbk
-from govdisclosure.read.html import collapse, looks_like_html, read_html
+from govdisclosure.read.encoding import repair_utf8_as_gbk
+from govdisclosure.read.escapes import remove_invisible, repair_escapes
+from govdisclosure.read.html import read_html
+from govdisclosure.read.html_bytes import looks_like_html
+from govdisclosure.read.html_text import collapse
 from govdisclosure.read.lines import Lines
 
 
