@@ -177,6 +177,11 @@ def _cuts(text: str) -> tuple[list[int], int]:
 _A_VALUE = re.compile("|".join([r"\d", *(re.escape(p) for p in L.PLACEHOLDERS)]))
 
 
+def _is_value(cell: str) -> bool:
+    """A cell that is a value: a number (it starts with a digit or a sign) or a placeholder."""
+    return cell[0].isdigit() or cell[0] in "+-" or cell in L.PLACEHOLDERS
+
+
 def _same_row(text: str, previous: _Found | None, found: _Found) -> bool:
     """Whether ``found`` continues the row ``previous`` began: a group cell and its first row
     label, or a label repeated across the cells it spans, with no value and no line between."""
@@ -196,7 +201,6 @@ def _t4_values(text: str, cuts: list[int], header_end: int) -> None:
 
 # Anchors whose label may go on past the anchor and be wrapped onto the next line.
 _LABELS = frozenset({"t2_row", "t3_row", "t3_group"})
-_VALUE = re.compile(r"[\d+\-/\\—－]|无$|不适用")
 
 
 _SEPS = r"[|\t]"
@@ -207,7 +211,7 @@ _JUNCTION = 64  # a line whose last cell is longer than this is prose
 def _label_goes_on(last: str, first: str) -> bool:
     """Whether a line's last cell is a row label wrapped onto the next line's first cell."""
     last, first = last.strip(), first.strip()
-    if not first or _VALUE.match(first) is not None or len(last) > _LABEL_MAX:
+    if not first or _is_value(first) or len(last) > _LABEL_MAX:
         return False
     found = next(_found(last), None)
     return (
