@@ -20,15 +20,18 @@ from govdisclosure.read.normalize import NormalizedText, normalize
 __all__ = ["parse_report", "read_report"]
 
 # C0 controls other than tab, newlines, form feed and escape; and U+FFFD
-_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:
+    """Control characters, or a text made mostly of U+FFFD (UTF-8 read as GBK leaves one in
+    ten or so, which the mojibake repair restores: that is text)."""
     sample = text[:4096]
     if not sample:
         return False
     control = len(_BINARY_CHARS.findall(sample))
-    return control > max(8, len(sample) // 20)
+    lost = sample.count("\ufffd")
+    return control > max(8, len(sample) // 20) or lost > max(8, len(sample) // 4)
 
 
 # An annual report has a few hundred to a few thousand lines and some 400 table cells; far
