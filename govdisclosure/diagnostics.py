@@ -83,6 +83,13 @@ _CODES = (
         "table cell colspan=5000 clamped to 64",
     ),
     DiagnosticCode(
+        "column-spacer", "repair",
+        "A grid column of an HTML table was blank in every row, header included (a spacer "
+        "column, or a colspan that does not match the header): it was dropped as layout, so "
+        "that every cell stands under its header.  A blank cell in a filled column stays blank.",
+        "1 grid column(s) of a table blank in every row dropped (column 4 of 6)",
+    ),
+    DiagnosticCode(
         "json-field-ignored", "inference",
         "A structured JSON input had fields outside the documented schema; they were ignored.",
         "JSON fields not in the schema were ignored: author, url",
@@ -272,6 +279,7 @@ MEANING_ZH: dict[str, str] = {
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
+    "column-spacer": "表格中每一行都为空的网格列（占位列）已删除，各单元格按表头对齐",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
     "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",
