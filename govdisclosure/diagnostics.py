@@ -202,6 +202,14 @@ _CODES = (
         "row '网站 | 663 | 214' in overview is not part of tables 二/三/四",
     ),
     DiagnosticCode(
+        "header-shape", "inference",
+        "Table 四's header does not name its 15 columns as the template does (12 labels above "
+        "15 values, or labels shredded over several rows): its row of 15 values was read in "
+        "the template's order.",
+        "table 四's header names 12 of its 15 columns (2 header row(s)); its 15 values were "
+        "read in the template's order",
+    ),
+    DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
         "table 四's 15 numbers stand on 3 rows; read in order",
     ),
@@ -278,6 +286,7 @@ MEANING_ZH: dict[str, str] = {
     "escapes-decoded": "文中的 \\xNN 转义序列已解码",
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
+    "header-shape": "表四表头与模板的列不一致（如表头只有 12 列），15 个数值已按模板顺序读取",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "column-spacer": "表格中每一行都为空的网格列（占位列）已删除，各单元格按表头对齐",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
