@@ -89,7 +89,7 @@ def _blocks(body: Any) -> Iterator[str]:
                 yield text
         elif child.tag == f"{_W}tbl":
             placed, rows = _grid(child)
-            for cells in expand(placed, rows):
+            for cells in expand(placed, rows, tight=True):
                 if any(cells):
                     yield " | ".join(cells)
         elif child.tag == f"{_W}sdt":  # a content control: its content, in order

@@ -67,9 +67,15 @@ def is_label(text: str) -> bool:
     return bool(text) and _VALUE.fullmatch(text) is None
 
 
-def expand(cells: Iterable[Placed], rows: int) -> list[list[str]]:
-    """The grid's rows, each as wide as the table, spans expanded (see the module doc)."""
+def expand(cells: Iterable[Placed], rows: int, *, tight: bool = False) -> list[list[str]]:
+    """The grid's rows, each as wide as the table, spans expanded (see the module doc).
+
+    ``tight``: a grid column where no cell starts (every row's cell there comes from the left)
+    is dropped — the trace of a column boundary that no cell keeps, as a Word file converted
+    by another program or a PDF's slightly uneven rules leave.
+    """
     grid: dict[tuple[int, int], _Slot] = {}
+    cells = list(cells)
     for cell in cells:
         label = is_label(cell.text)
         for dr in range(max(1, min(cell.rowspan, rows - cell.row))):
@@ -90,6 +96,11 @@ def expand(cells: Iterable[Placed], rows: int) -> list[list[str]]:
             else:
                 texts.append("")  # a number is written once
         out.append(texts)
+    if tight and out:
+        starts = {cell.col for cell in cells}
+        keep = [c for c in range(width) if c in starts]
+        if len(keep) < width:
+            out = [[row[c] for c in keep] for row in out]
     return out
 
 

@@ -130,33 +130,75 @@ def _index(edges: list[float], v: float) -> int:
 
 
 def _table_rows(table: Any, chars: list[dict[str, Any]]) -> list[str]:
-    """A ruled table's rows: cells placed on the grid of its ruling lines, spans expanded."""
+    """A ruled table's rows: cells placed on the grid of its ruling lines, spans expanded.
+
+    Two tables printed one right under the other are one ruled table to pdfplumber; they are
+    parted again where no cell crosses a row boundary and the rows on either side have no
+    column boundary in common (table 二's last block and table 三's header).
+    """
     boxes = table.cells
     xs = _snap([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _snap([b[1] for b in boxes] + [b[3] for b in boxes])
-    texts: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(boxes))}
-    owner: dict[tuple[int, int], int] = {}
-    placed_at: list[tuple[int, int, int, int]] = []
-    for i, (x0, top, x1, bottom) in enumerate(boxes):
+    spans: list[tuple[int, int, int, int]] = []
+    for x0, top, x1, bottom in boxes:
         r0, c0 = _index(ys, top), _index(xs, x0)
-        r1, c1 = max(r0 + 1, _index(ys, bottom)), max(c0 + 1, _index(xs, x1))
-        placed_at.append((r0, c0, r1 - r0, c1 - c0))
+        spans.append((r0, c0, max(r0 + 1, _index(ys, bottom)), max(c0 + 1, _index(xs, x1))))
+    out: list[str] = []
+    for part in _parts(spans, len(ys) - 1):
+        out.extend(_grid_rows(part, boxes, spans, xs, ys, chars))
+    return out
+
+
+def _parts(spans: list[tuple[int, int, int, int]], rows: int) -> list[list[int]]:
+    """The cells (indexes) of each table printed on its own, top to bottom."""
+    crossing = set()
+    starts: list[set[float]] = [set() for _ in range(max(rows, 0))]
+    for r0, c0, r1, _c1 in spans:
+        crossing.update(range(r0 + 1, r1))  # a boundary some cell spans
+        for r in range(r0, min(r1, rows)):
+            starts[r].add(c0)
+    cuts = [
+        r
+        for r in range(1, rows)
+        if r not in crossing and not (starts[r - 1] - {0}) & (starts[r] - {0})
+        and starts[r - 1] != {0} and starts[r] != {0}
+    ]
+    bounds = [0, *cuts, rows]
+    groups: list[list[int]] = [[] for _ in range(len(bounds) - 1)]
+    for i, (r0, *_rest) in enumerate(spans):
+        groups[max(0, bisect_right(bounds, r0) - 1) if r0 < rows else len(groups) - 1].append(i)
+    return [g for g in groups if g]
+
+
+def _grid_rows(
+    part: list[int],
+    boxes: Sequence[tuple[float, float, float, float]],
+    spans: list[tuple[int, int, int, int]],
+    xs: list[float],
+    ys: list[float],
+    chars: list[dict[str, Any]],
+) -> list[str]:
+    top = min(spans[i][0] for i in part)
+    owner: dict[tuple[int, int], int] = {}
+    for i in part:
+        r0, c0, r1, c1 = spans[i]
         for r in range(r0, r1):
             for c in range(c0, c1):
                 owner.setdefault((r, c), i)
+    texts: dict[int, list[dict[str, Any]]] = {i: [] for i in part}
     for ch in chars:
         r = _index(ys, (ch["top"] + ch["bottom"]) / 2) if ys else 0
         c = _index(xs, (ch["x0"] + ch["x1"]) / 2) if xs else 0
         cell = owner.get((r, c))
         if cell is not None:
             texts[cell].append(ch)
-    placed = [
-        Placed(r, c, _join(["".join(ch["text"] for ch in line) for line in _rows_of(texts[i])]),
-               rs, cs)
-        for i, (r, c, rs, cs) in enumerate(placed_at)
-    ]  # fmt: skip
-    rows = max((r + rs for r, _c, rs, _cs in placed_at), default=0)
-    return [" | ".join(cells) for cells in expand(placed, rows) if any(cells)]
+    placed = []
+    for i in part:
+        r0, c0, r1, c1 = spans[i]
+        text = _join(["".join(ch["text"] for ch in line) for line in _rows_of(texts[i])])
+        placed.append(Placed(r0 - top, c0, text, r1 - r0, c1 - c0))
+    rows = max(spans[i][2] for i in part) - top
+    return [" | ".join(cells) for cells in expand(placed, rows, tight=True) if any(cells)]
 
 
 def _inside(ch: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
