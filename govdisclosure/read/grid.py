@@ -67,22 +67,24 @@ def is_label(text: str) -> bool:
     return bool(text) and _VALUE.fullmatch(text) is None
 
 
-def expand(cells: Iterable[Placed], rows: int, *, tight: bool = False) -> list[list[str]]:
+def expand(cells: Sequence[Placed], rows: int, *, tight: bool = False) -> list[list[str]]:
     """The grid's rows, each as wide as the table, spans expanded (see the module doc).
 
-    ``tight``: a grid column where no cell starts (every row's cell there comes from the left)
-    is dropped — the trace of a column boundary that no cell keeps, as a Word file converted
-    by another program or a PDF's slightly uneven rules leave.
+    ``tight``: a grid column is dropped where, in every row, its cell also covers the column
+    before or after it — the trace of a boundary that only one row has, as a Word file
+    converted by another program or a PDF's slightly uneven rules leave (every cell keeps a
+    column).
     """
     grid: dict[tuple[int, int], _Slot] = {}
-    cells = list(cells)
-    for cell in cells:
+    owner: dict[tuple[int, int], int] = {}
+    for n, cell in enumerate(cells):
         label = is_label(cell.text)
         for dr in range(max(1, min(cell.rowspan, rows - cell.row))):
             for dc in range(max(1, cell.colspan)):
                 slot = (cell.row + dr, cell.col + dc)
                 if slot not in grid:
                     grid[slot] = _Slot(cell.text, label, dr == 0 and dc == 0, dr == 0)
+                    owner[slot] = n
     width = max((c + 1 for (_r, c) in grid), default=0)
     out: list[list[str]] = []
     for r in range(rows):
@@ -97,11 +99,31 @@ def expand(cells: Iterable[Placed], rows: int, *, tight: bool = False) -> list[l
                 texts.append("")  # a number is written once
         out.append(texts)
     if tight and out:
-        starts = {cell.col for cell in cells}
-        keep = [c for c in range(width) if c in starts]
-        if len(keep) < width:
-            out = [[row[c] for c in keep] for row in out]
+        keep = _needed(owner, rows, width)
+        if len(keep) < width:  # the cells laid again on the columns kept
+            at = {c: i for i, c in enumerate(keep)}
+            laid = []
+            for cell in cells:
+                kept = [at[c] for c in range(cell.col, cell.col + cell.colspan) if c in at]
+                if kept:
+                    laid.append(Placed(cell.row, kept[0], cell.text, cell.rowspan, len(kept)))
+            return expand(laid, rows)
     return out
+
+
+def _needed(owner: dict[tuple[int, int], int], rows: int, width: int) -> list[int]:
+    keep: list[int] = []
+    for c in range(width):
+        prev = keep[-1] if keep else None
+        redundant = c > 0 and all(
+            (r, c) not in owner
+            or (prev is not None and owner.get((r, prev)) == owner[(r, c)])
+            or owner.get((r, c + 1)) == owner[(r, c)]
+            for r in range(rows)
+        )
+        if not redundant:
+            keep.append(c)
+    return keep
 
 
 def joined(row: Sequence[str]) -> str:
