@@ -83,6 +83,23 @@ _CODES = (
         "table cell colspan=5000 clamped to 64",
     ),
     DiagnosticCode(
+        "page-furniture-dropped", "repair",
+        "PDF: lines in the top or bottom tenth of a page that repeat on other pages (digits "
+        "aside) or are page numbers were dropped as page headers and footers.",
+        "page headers and footers dropped: 某市人民政府政府信息公开、第 1 页",
+    ),
+    DiagnosticCode(
+        "page-row-joined", "repair",
+        "PDF: a table row cut by a page break (its label's last characters at the top of the "
+        "next page, no value of their own) was joined with its first half.",
+        "1 table row(s) cut by a page break joined with their other half",
+    ),
+    DiagnosticCode(
+        "doc-converted", "repair",
+        "A Word 97-2003 .doc file was converted to .docx by LibreOffice and read as that.",
+        "the .doc file was converted to .docx by LibreOffice",
+    ),
+    DiagnosticCode(
         "json-field-ignored", "inference",
         "A structured JSON input had fields outside the documented schema; they were ignored.",
         "JSON fields not in the schema were ignored: author, url",
@@ -272,6 +289,9 @@ MEANING_ZH: dict[str, str] = {
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
+    "page-furniture-dropped": "已去除 PDF 每页的页眉、页脚和页码",
+    "page-row-joined": "被分页截断的表格行已与下一页的部分拼接",
+    "doc-converted": "Word 97-2003（.doc）文件已由 LibreOffice 转换为 .docx 后读取",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
     "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",
@@ -315,4 +335,10 @@ ERROR_CODES: dict[str, str] = {
     "truncated": "table 三 stops before its last row: the report is cut off",
     "missing-table": "table 二, 三 or 四 was not found",
     "missing-section": "section 一, 五 or 六 was not found",
+    "no-text-layer": "a PDF without a text layer (a scan): OCR it first",
+    "missing-extra": "a PDF or Word file, and the office extra is not installed: "
+    "pip install 'govdisclosure[office]'",
+    "doc-needs-converter": "a .doc file, and LibreOffice (which converts it) is not installed; "
+    "the message gives the command",
+    "damaged-file": "a PDF or Word file that cannot be read (cut off, corrupted)",
 }

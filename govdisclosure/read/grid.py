@@ -81,10 +81,10 @@ def expand(cells: Sequence[Placed], rows: int, *, tight: bool = False) -> list[l
         label = is_label(cell.text)
         for dr in range(max(1, min(cell.rowspan, rows - cell.row))):
             for dc in range(max(1, cell.colspan)):
-                slot = (cell.row + dr, cell.col + dc)
-                if slot not in grid:
-                    grid[slot] = _Slot(cell.text, label, dr == 0 and dc == 0, dr == 0)
-                    owner[slot] = n
+                at = (cell.row + dr, cell.col + dc)
+                if at not in grid:
+                    grid[at] = _Slot(cell.text, label, dr == 0 and dc == 0, dr == 0)
+                    owner[at] = n
     width = max((c + 1 for (_r, c) in grid), default=0)
     out: list[list[str]] = []
     for r in range(rows):
@@ -101,10 +101,10 @@ def expand(cells: Sequence[Placed], rows: int, *, tight: bool = False) -> list[l
     if tight and out:
         keep = _needed(owner, rows, width)
         if len(keep) < width:  # the cells laid again on the columns kept
-            at = {c: i for i, c in enumerate(keep)}
+            index = {c: i for i, c in enumerate(keep)}
             laid = []
             for cell in cells:
-                kept = [at[c] for c in range(cell.col, cell.col + cell.colspan) if c in at]
+                kept = [index[c] for c in range(cell.col, cell.col + cell.colspan) if c in index]
                 if kept:
                     laid.append(Placed(cell.row, kept[0], cell.text, cell.rowspan, len(kept)))
             return expand(laid, rows)

@@ -36,13 +36,15 @@ CONVERT_TIMEOUT = 120  # seconds for LibreOffice to convert one .doc
 
 
 def sniff(data: bytes) -> str | None:
-    """"pdf", "docx" or "doc" when the bytes are one of those files, else None."""
+    """ "pdf", "docx" or "doc" when the bytes are one of those files, else None."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        # the entry names stand in the local headers and the central directory, in clear
-        return "docx" if b"word/document.xml" in data else None
+        # the entry names stand in the local headers and the central directory, in clear; an
+        # Office package starts with [Content_Types].xml (a cut one is read as damaged)
+        word = b"word/document.xml" in data or data[30:49] == b"[Content_Types].xml"
+        return "docx" if word and b"xl/workbook" not in data and b"ppt/pres" not in data else None
     if data.startswith(_OLE) and _WORD_STREAM in data:
         return "doc"
     return None
@@ -145,4 +147,3 @@ def _doc_to_docx(data: bytes) -> tuple[bytes, Diagnostic]:
         except (subprocess.SubprocessError, OSError) as exc:
             raise _broken("doc", exc) from None
     return out, Diagnostic("doc-converted", "the .doc file was converted to .docx by LibreOffice")
-

@@ -151,8 +151,8 @@ def _table_rows(table: Any, chars: list[dict[str, Any]]) -> list[str]:
 
 def _parts(spans: list[tuple[int, int, int, int]], rows: int) -> list[list[int]]:
     """The cells (indexes) of each table printed on its own, top to bottom."""
-    crossing = set()
-    starts: list[set[float]] = [set() for _ in range(max(rows, 0))]
+    crossing: set[int] = set()
+    starts: list[set[int]] = [set() for _ in range(max(rows, 0))]
     for r0, c0, r1, _c1 in spans:
         crossing.update(range(r0 + 1, r1))  # a boundary some cell spans
         for r in range(r0, min(r1, rows)):
@@ -160,8 +160,10 @@ def _parts(spans: list[tuple[int, int, int, int]], rows: int) -> list[list[int]]
     cuts = [
         r
         for r in range(1, rows)
-        if r not in crossing and not (starts[r - 1] - {0}) & (starts[r] - {0})
-        and starts[r - 1] != {0} and starts[r] != {0}
+        if r not in crossing
+        and not (starts[r - 1] - {0}) & (starts[r] - {0})
+        and starts[r - 1] != {0}
+        and starts[r] != {0}
     ]
     bounds = [0, *cuts, rows]
     groups: list[list[int]] = [[] for _ in range(len(bounds) - 1)]
@@ -202,8 +204,8 @@ def _grid_rows(
 
 
 def _inside(ch: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
-    x = (ch["x0"] + ch["x1"]) / 2
-    y = (ch["top"] + ch["bottom"]) / 2
+    x = (float(ch["x0"]) + float(ch["x1"])) / 2
+    y = (float(ch["top"]) + float(ch["bottom"])) / 2
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
@@ -284,9 +286,7 @@ def pdf_lines(data: bytes) -> PdfLines:
                 lines.append(text)
                 places.append((number, line))
             last_was_table = table
-    return PdfLines(
-        tuple(lines), tuple(places), len(pages), chars, tuple(dropped.values()), joined
-    )
+    return PdfLines(tuple(lines), tuple(places), len(pages), chars, tuple(dropped.values()), joined)
 
 
 def _continued(last: str, first: str) -> str | None:
