@@ -177,3 +177,61 @@ def test_a_cut_file_is_a_parse_error(name: str) -> None:
         with pytest.raises(ParseError) as info:
             parse_report(data[:size])
         assert info.value.code in {"damaged-file", "not-a-report", "empty", "missing-table"}
+
+
+def _mixed_folder(root: Any) -> dict[str, str]:
+    """txt, md, html, json, pdf, docx, doc and one unsupported file; name → what it is."""
+    import shutil as sh
+
+    fixtures = DATA / "fixtures"
+    files = {
+        "a.txt": DATA / "seeds" / f"{MANIFEST[0]['seed']}.txt",
+        "b.md": fixtures / "crawler" / "004-markdown-chrome.md",
+        "c.html": fixtures / "html" / "001-v2019-utf8.html",
+        "d.json": fixtures / "json" / "003-sections.json",
+        "sub/e.pdf": OFFICE / "002.pdf",
+        "sub/f.docx": OFFICE / "000.docx",
+        "g.doc": OFFICE / "003.doc",
+        "scan.pdf": OFFICE / "003-scan.pdf",
+    }
+    for name, src in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        sh.copy(src, root / name)
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    return {name: str(src) for name, src in files.items()}
+
+
+def test_export_over_a_mixed_folder_counts_every_file(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from govdisclosure.cli import main
+
+    folder = tmp_path / "in"
+    _mixed_folder(folder)
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["export", str(folder), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    parsed = 7 if HAS_SOFFICE else 6
+    assert f"files       9 seen: {parsed} parsed, {8 - parsed} refused, 1 skipped" in text
+    assert "notes.xlsx" in text and "scan.pdf: [no-text-layer]" in text
+    if not HAS_SOFFICE:
+        assert "g.doc: [doc-needs-converter]" in text
+    import csv
+
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        ids = [row["report_id"] for row in csv.DictReader(f)]
+    assert len(ids) == parsed and "sub/e.pdf" in ids and "sub/f.docx" in ids
+
+
+def test_check_over_a_mixed_folder_lists_the_skipped(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from govdisclosure.cli import main
+
+    _mixed_folder(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "-j", "1"])
+    got = json.loads(result.output)
+    assert got["skipped"] == ["notes.xlsx"]
+    assert got["totals"]["files"] == 9
+    assert {r["report_id"] for r in got["refused"]} >= {"scan.pdf"}

@@ -26,7 +26,7 @@ from govdisclosure.cli.common import (
     console_for,
     echo_refusal,
     format_option,
-    inputs_of,
+    inputs_and_skipped,
     outcomes_of,
     printed,
     with_data,
@@ -151,7 +151,8 @@ def check_command(
     rows: list[Record] = []
     checked: list[tuple[Outcome, Violations]] = []
     refused: list[Outcome] = []
-    for item, outcome in outcomes_of(inputs_of(inputs, sample), encoding, strict, jobs):
+    items, skipped = inputs_and_skipped(inputs, sample)
+    for item, outcome in outcomes_of(items, encoding, strict, jobs):
         if outcome.report is None:
             if not quiet and fmt != "json":
                 echo_refusal(outcome)
@@ -178,19 +179,24 @@ def check_command(
         write_csv(rows, buffer, [name for name, _kind in VIOLATION_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
     elif fmt == "json":
-        click.echo(json.dumps(_check_json(checked, refused), ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(_check_json(checked, refused, skipped), ensure_ascii=False, indent=2)
+        )
     else:
-        click.echo(_check_totals(checked, refused))
+        click.echo(_check_totals(checked, refused, skipped))
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
 
 
-def _totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> dict[str, Any]:
+def _totals(
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
+) -> dict[str, Any]:
     judged = [v for _o, vs in checked for v in vs if v.assessable]
     by_severity = collections.Counter(str(v.severity) for v in judged)
     return {
-        "files": len(checked) + len(refused),
+        "files": len(checked) + len(refused) + len(skipped),
         "reports": len(checked),
         "refused": len(refused),
+        "skipped": len(skipped),
         "violations": len(judged),
         "reports_with_violations": sum(1 for _o, vs in checked if any(v.assessable for v in vs)),
         "by_severity": {s.value: by_severity[s.value] for s in Severity},
@@ -199,12 +205,15 @@ def _totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -
     }
 
 
-def _check_totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> str:
-    t = _totals(checked, refused)
+def _check_totals(
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
+) -> str:
+    t = _totals(checked, refused, skipped)
     severities = ", ".join(f"{n} {s}" for s, n in t["by_severity"].items())
     lines = [
         f"checked     {_n(t['files'], 'file')}: {_n(t['reports'], 'report')}, "
-        f"{t['refused']} refused",
+        f"{t['refused']} refused, {t['skipped']} skipped as unsupported",
+        *(f"              skipped: {name}" for name in skipped),
         f"violations  {t['violations']} in {_n(t['reports_with_violations'], 'report')} "
         f"({severities})",
     ]
@@ -220,7 +229,7 @@ def _n(count: int, noun: str) -> str:
 
 
 def _check_json(
-    checked: list[tuple[Outcome, Violations]], refused: list[Outcome]
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
 ) -> dict[str, Any]:
     reports = []
     for outcome, violations in checked:
@@ -239,5 +248,6 @@ def _check_json(
     return {
         "reports": reports,
         "refused": [{"report_id": o.name, "code": o.code, "message": o.message} for o in refused],
-        "totals": _totals(checked, refused),
+        "skipped": list(skipped),
+        "totals": _totals(checked, refused, skipped),
     }
