@@ -105,10 +105,11 @@ def summary(
     echo = click.echo
     if not found:
         echo(f"no report files ({' '.join(REPORT_SUFFIXES)}) found")
-    echo(
-        f"files       {found + len(skipped)} seen: {len(records) + len(dropped)} parsed, "
-        f"{len(refused)} refused, {len(skipped)} skipped as unsupported"
-    )
+    if skipped:
+        echo(
+            f"files       {found + len(skipped)} seen: {len(records) + len(dropped)} parsed, "
+            f"{len(refused)} refused, {len(skipped)} skipped as unsupported"
+        )
     shape = f"{len(records)} rows × {len(columns())} columns"
     echo(f"parsed      {len(records) + len(dropped)} of {found} files → {written[0]} ({shape})")
     reasons = collections.Counter(r.code for r in refused)
