@@ -212,7 +212,8 @@ def _check_totals(
     severities = ", ".join(f"{n} {s}" for s, n in t["by_severity"].items())
     lines = [
         f"checked     {_n(t['files'], 'file')}: {_n(t['reports'], 'report')}, "
-        f"{t['refused']} refused, {t['skipped']} skipped as unsupported",
+        f"{t['refused']} refused"
+        + (f", {t['skipped']} skipped as unsupported" if t["skipped"] else ""),
         *(f"              skipped: {name}" for name in skipped),
         f"violations  {t['violations']} in {_n(t['reports_with_violations'], 'report')} "
         f"({severities})",

@@ -173,8 +173,8 @@ def export(
         )
     elif refused or skipped:
         click.echo(
-            f"{len(refused)} of {len(items)} files refused, {len(skipped)} skipped as "
-            "unsupported",
+            f"{len(refused)} of {len(items)} files refused"
+            + (f", {len(skipped)} skipped as unsupported" if skipped else ""),
             err=True,
         )
     sys.exit(EXIT_OK if records else EXIT_FOUND)
