@@ -23,6 +23,7 @@ Every canonical line keeps its page and its line on the page (:attr:`PdfLines.pl
 from __future__ import annotations
 
 import io
+import logging
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -34,6 +35,10 @@ from attrs import frozen
 from govdisclosure.read.grid import Placed, expand, is_label
 
 __all__ = ["PdfLines", "pdf_lines"]
+
+# pdfminer warns through logging about every oddity of a file; without a handler of the
+# application's, Python would print them to standard error: a library stays quiet
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-－—–·•]*(?:第\s*)?\d{1,4}\s*(?:页|頁)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*[页頁])?"
@@ -63,6 +68,8 @@ class _Item:
     top: float
     texts: tuple[str, ...]  # one line, or a table's rows
     table: bool = False
+    full: bool = False  # a line of prose that reaches the right margin: it goes on below
+    single: bool = False  # a line of one cell (no wide gap)
 
 
 def _wide(ch: str) -> bool:
@@ -224,7 +231,10 @@ def _page_items(page: Any) -> tuple[list[_Item], list[tuple[float, str]]]:
         items.append(_Item(t.bbox[1], tuple(_table_rows(t, inside)), table=True))
     margins: list[tuple[float, str]] = []
     height = float(page.height)
-    for row in _rows_of(loose):
+    rows = _rows_of(loose)
+    left = min((float(r[0]["x0"]) for r in rows), default=0.0)
+    right = float(page.width) - left  # the text block's right edge, as wide as the left margin
+    for row in rows:
         cells = [c for c in _text_cells(row) if c]
         if not cells:
             continue
@@ -234,9 +244,24 @@ def _page_items(page: Any) -> tuple[list[_Item], list[tuple[float, str]]]:
         if bottom < height * MARGIN or top > height * (1 - MARGIN):
             margins.append((top, text))
         else:
-            items.append(_Item(top, (text,)))
+            size = max(float(c["size"]) for c in row)
+            full = len(cells) == 1 and float(row[-1]["x1"]) >= right - 2.5 * size
+            items.append(_Item(top, (text,), full=full, single=len(cells) == 1))
     items.sort(key=lambda it: it.top)
-    return items, margins
+    return _paragraphs(items), margins
+
+
+def _paragraphs(items: list[_Item]) -> list[_Item]:
+    """Printed lines of prose joined into paragraphs: a line that reaches the right margin
+    goes on in the next line of one cell."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.full and not it.table and it.single:
+            out[-1] = _Item(prev.top, (_join([prev.texts[0], it.texts[0]]),), False, it.full, True)
+        else:
+            out.append(it)
+    return out
 
 
 def pdf_lines(data: bytes) -> PdfLines:
@@ -245,7 +270,7 @@ def pdf_lines(data: bytes) -> PdfLines:
 
     pages: list[tuple[list[_Item], list[tuple[float, str]]]] = []
     chars = 0
-    last_was_table = False
+    last_was_table = last_full = False
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             chars += len(page.chars)
@@ -275,6 +300,11 @@ def pdf_lines(data: bytes) -> PdfLines:
         line = 0
         for i, (_top, texts, table) in enumerate(on_page):
             rows = list(texts)
+            first = items[0] if items else None
+            if i == 0 and first is not None and first.texts == texts and lines and last_full:
+                if first.single and not first.table:  # a paragraph going on from the last page
+                    lines[-1] = _join([lines[-1], rows[0]])
+                    rows = rows[1:]
             if i == 0 and table and rows and lines and last_was_table:
                 merged = _continued(lines[-1], rows[0])
                 if merged is not None:  # a row cut by the page break: its second half
@@ -286,6 +316,7 @@ def pdf_lines(data: bytes) -> PdfLines:
                 lines.append(text)
                 places.append((number, line))
             last_was_table = table
+            last_full = bool(items) and not table and texts == items[-1].texts and items[-1].full
     return PdfLines(tuple(lines), tuple(places), len(pages), chars, tuple(dropped.values()), joined)
 
 
