@@ -16,6 +16,8 @@ from functools import cache
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import DATA, differences, expected_numbers, golden, seed_text
 
 from govdisclosure import ParseError, Report, flatten, parse_report, read_report
@@ -235,3 +237,43 @@ def test_check_over_a_mixed_folder_lists_the_skipped(tmp_path: Any) -> None:
     assert got["skipped"] == ["notes.xlsx"]
     assert got["totals"]["files"] == 9
     assert {r["report_id"] for r in got["refused"]} >= {"scan.pdf"}
+
+
+def _damaged(data: bytes, how: str, at: float, junk: bytes) -> bytes:
+    import io
+    import zipfile
+
+    pos = int(at * len(data))
+    if how == "cut":
+        return data[:pos]
+    if how == "garbage":
+        return data[:pos] + junk * 64 + data[pos + 64 * len(junk) :]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = src.namelist()
+    victim = names[int(at * (len(names) - 1))]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in names:
+            dst.writestr(name, junk * 8 if name == victim else src.read(name))
+    return out.getvalue()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    name=st.sampled_from(["003.docx", "003-blank-cells.docx", "003.pdf"]),
+    how=st.sampled_from(["cut", "garbage", "entry"]),
+    at=st.floats(0, 1),
+    junk=st.binary(min_size=1, max_size=8),
+)
+def test_damaged_office_files_give_a_report_or_a_parse_error(
+    name: str, how: str, at: float, junk: bytes
+) -> None:
+    data = (OFFICE / name).read_bytes()
+    if how == "entry" and name.endswith(".pdf"):
+        how = "garbage"
+    try:
+        report = parse_report(_damaged(data, how, at, junk))
+    except ParseError as exc:
+        assert exc.code and str(exc)
+        return
+    assert isinstance(report, Report)
