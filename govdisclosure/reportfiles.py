@@ -30,6 +30,7 @@ __all__ = [
     "find_reports",
     "read_one",
     "source_lines",
+    "source_places",
     "unsupported_files",
 ]
 
@@ -103,15 +104,25 @@ def read_one(
     return Outcome(name, data, report=report, encoding=encoding)
 
 
-def source_lines(outcome: Outcome) -> list[str]:
-    """The file's lines as the parser numbered them (for quoting a line by its number); for a
-    PDF or Word file, the lines of the text read out of it."""
+def source_places(outcome: Outcome) -> tuple[list[str], tuple[tuple[int, int], ...]]:
+    """The file's lines as :func:`source_lines` gives them and, for a PDF, each line's page and
+    line on the page (else ``()``)."""
     if sniff(outcome.data) is not None:
         try:
             canonical = read_binary(outcome.data)
         except ParseError:
-            return []
-        return canonical.source.split("\n") if canonical is not None else []
+            return [], ()
+        if canonical is None:
+            return [], ()
+        return canonical.source.split("\n"), canonical.places
+    return source_lines(outcome), ()
+
+
+def source_lines(outcome: Outcome) -> list[str]:
+    """The file's lines as the parser numbered them (for quoting a line by its number); for a
+    PDF or Word file, the lines of the text read out of it."""
+    if sniff(outcome.data) is not None:
+        return source_places(outcome)[0]
     try:
         text = (
             outcome.data.decode(outcome.encoding) if outcome.encoding else decode(outcome.data)[0]

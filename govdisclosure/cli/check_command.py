@@ -31,7 +31,7 @@ from govdisclosure.cli.common import (
     printed,
     with_data,
 )
-from govdisclosure.reportfiles import Outcome, source_lines
+from govdisclosure.reportfiles import Outcome, source_places
 from govdisclosure.write.tables import VIOLATION_COLUMNS, Record, violation_rows, write_csv
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -73,7 +73,11 @@ def _quote(line: str, message: str) -> str:
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
-def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> Any:
+def _violations_table(
+    violations: Sequence[Violation],
+    lines: Sequence[str],
+    places: Sequence[tuple[int, int]] = (),
+) -> Any:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -88,12 +92,16 @@ def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> 
         if v.fields:
             body.append("\nfields: " + ", ".join(v.fields), style="dim")
         quoted = _quoted_lines(v, lines)
+
+        def at(n: int) -> str:  # a PDF's line: its page and its line on the page
+            return f"p.{places[n - 1][0]} l.{places[n - 1][1]}" if 0 < n <= len(places) else str(n)
+
         for n in quoted[:_QUOTED]:
-            body.append(f"\n{n:>5} │ ", style="dim")
+            body.append(f"\n{at(n):>5} │ ", style="dim")
             body.append(_quote(lines[n - 1], v.message), style="italic")
         if len(quoted) > _QUOTED:
             body.append(f"\n      … {len(quoted) - _QUOTED} more lines", style="dim")
-        where = str(quoted[0]) if quoted else (str(v.lines[0]) if v.lines else "")
+        where = at(quoted[0]) if quoted else (at(v.lines[0]) if v.lines else "")
         table.add_row(Text(str(v.severity), style=_STYLE.get(v.severity, "")), v.rule, where, body)
     return table
 
@@ -169,8 +177,8 @@ def check_command(
             continue
         shown = [_headline(outcome, violations)]
         if violations:
-            lines = source_lines(with_data(item, outcome))
-            shown.append(_violations_table(violations, lines))
+            lines, places = source_places(with_data(item, outcome))
+            shown.append(_violations_table(violations, lines, places))
         click.echo(printed(console, *shown))
     if quiet:
         pass
@@ -179,9 +187,7 @@ def check_command(
         write_csv(rows, buffer, [name for name, _kind in VIOLATION_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
     elif fmt == "json":
-        click.echo(
-            json.dumps(_check_json(checked, refused, skipped), ensure_ascii=False, indent=2)
-        )
+        click.echo(json.dumps(_check_json(checked, refused, skipped), ensure_ascii=False, indent=2))
     else:
         click.echo(_check_totals(checked, refused, skipped))
     sys.exit(EXIT_FOUND if failed else EXIT_OK)

@@ -301,10 +301,17 @@ def pdf_lines(data: bytes) -> PdfLines:
         for i, (_top, texts, table) in enumerate(on_page):
             rows = list(texts)
             first = items[0] if items else None
-            if i == 0 and first is not None and first.texts == texts and lines and last_full:
-                if first.single and not first.table:  # a paragraph going on from the last page
-                    lines[-1] = _join([lines[-1], rows[0]])
-                    rows = rows[1:]
+            if (
+                i == 0
+                and first is not None
+                and first.texts == texts
+                and lines
+                and last_full
+                and first.single
+                and not first.table
+            ):  # a paragraph going on from the last page
+                lines[-1] = _join([lines[-1], rows[0]])
+                rows = rows[1:]
             if i == 0 and table and rows and lines and last_was_table:
                 merged = _continued(lines[-1], rows[0])
                 if merged is not None:  # a row cut by the page break: its second half
