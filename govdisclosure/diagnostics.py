@@ -95,6 +95,13 @@ _CODES = (
         "1 table row(s) cut by a page break joined with their other half",
     ),
     DiagnosticCode(
+        "cell-lines-joined", "repair",
+        "PDF: in a table printed without rules, the wrapped lines of a cell's label (printed "
+        "alone or beside the next row's values) were put back into their cell, found by its "
+        "column.",
+        "26 wrapped line(s) of a table printed without rules put back into their cells",
+    ),
+    DiagnosticCode(
         "doc-converted", "repair",
         "A Word 97-2003 .doc file was converted to .docx by LibreOffice and read as that.",
         "the .doc file was converted to .docx by LibreOffice",
@@ -291,6 +298,7 @@ MEANING_ZH: dict[str, str] = {
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "page-furniture-dropped": "已去除 PDF 每页的页眉、页脚和页码",
     "page-row-joined": "被分页截断的表格行已与下一页的部分拼接",
+    "cell-lines-joined": "无框线表格中单元格折行的文字已按所在列放回原单元格",
     "doc-converted": "Word 97-2003（.doc）文件已由 LibreOffice 转换为 .docx 后读取",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",

@@ -119,6 +119,14 @@ def read_office(data: bytes, form: str) -> OfficeReading:
                 f"{pdf.joined} table row(s) cut by a page break joined with their other half",
             )
         )
+    if pdf.rejoined:
+        diags.append(
+            Diagnostic(
+                "cell-lines-joined",
+                f"{pdf.rejoined} wrapped line(s) of a table printed without rules put back "
+                "into their cells",
+            )
+        )
     return OfficeReading(pdf.lines, pdf.places, "pdf", tuple(diags))
 
 

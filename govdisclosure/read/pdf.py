@@ -11,8 +11,9 @@ What is read, page by page, top to bottom:
   of ruling lines, so a merged cell gets its row and column span and is expanded as the HTML
   reader expands spans (:mod:`.grid`); a cell's wrapped lines are joined; a table continued on
   the next page is read on as more rows, the page footer and header between its parts dropped;
-* **text outside ruled tables**: one line per printed line; a wide gap between words (more than
-  two characters' width) parts cells, so a table printed without rules is read as rows of cells;
+* **text outside ruled tables**: one line per printed line (a paragraph's lines joined); a gap
+  between words wider than 0.8 of a character parts cells, so a table printed without rules
+  is read as rows of cells, its wrapped labels put back into their cells (:mod:`.unruled`);
 * **page headers and footers** are dropped: lines in the top or bottom tenth of a page that
   repeat on other pages (digits aside) or are page numbers (「第 3 页」, 「- 3 -」, 「3/7」).
 
@@ -33,6 +34,7 @@ from typing import Any
 from attrs import frozen
 
 from govdisclosure.read.grid import Placed, expand, is_label
+from govdisclosure.read.unruled import Piece, Printed, rejoin
 
 __all__ = ["PdfLines", "pdf_lines"]
 
@@ -47,7 +49,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 MARGIN = 0.1  # the top and bottom tenth of a page: where headers and footers stand
-GAP = 2.0  # a gap wider than this many characters parts two cells of an unruled row
+GAP = 0.8  # a gap wider than this many characters parts two cells of an unruled row
 SNAP = 2.0  # points: ruling lines this close are one
 
 
@@ -61,6 +63,7 @@ class PdfLines:
     chars: int  # characters in the text layer (0: a scan)
     dropped: tuple[str, ...]  # header and footer lines dropped (one of each kind)
     joined: int = 0  # table rows cut by a page break and joined again
+    rejoined: int = 0  # wrapped lines of unruled tables' cells put back into their cells
 
 
 @frozen
@@ -70,6 +73,12 @@ class _Item:
     table: bool = False
     full: bool = False  # a line of prose that reaches the right margin: it goes on below
     single: bool = False  # a line of one cell (no wide gap)
+    printed: Printed | None = None  # a line outside ruled tables, as cells with their places
+
+    def lines(self) -> tuple[str, ...]:
+        if self.printed is None:
+            return self.texts
+        return () if self.printed.dropped else (" | ".join(p.text for p in self.printed.pieces),)
 
 
 def _wide(ch: str) -> bool:
@@ -107,9 +116,10 @@ def _rows_of(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [sorted(r, key=lambda c: c["x0"]) for r in rows]
 
 
-def _text_cells(row: Sequence[dict[str, Any]]) -> list[str]:
+def _text_cells(row: Sequence[dict[str, Any]]) -> list[Piece]:
     """A printed line's text, parted into cells where the gap is wider than GAP characters."""
-    cells: list[list[str]] = [[]]
+    cells: list[list[dict[str, Any]]] = [[]]
+    texts: list[list[str]] = [[]]
     prev = None
     for ch in row:
         if prev is not None:
@@ -117,11 +127,16 @@ def _text_cells(row: Sequence[dict[str, Any]]) -> list[str]:
             size = max(prev["size"], ch["size"], 1.0)
             if gap > GAP * size:
                 cells.append([])
+                texts.append([])
             elif gap > 0.2 * size and not (_wide(prev["text"]) and _wide(ch["text"])):
-                cells[-1].append(" ")
-        cells[-1].append(ch["text"])
+                texts[-1].append(" ")
+        cells[-1].append(ch)
+        texts[-1].append(ch["text"])
         prev = ch
-    return ["".join(c).strip().replace("|", "/") for c in cells]
+    return [
+        Piece("".join(t).strip().replace("|", "/"), float(c[0]["x0"]), float(c[-1]["x1"]))
+        for c, t in zip(cells, texts, strict=True)
+    ]
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -235,18 +250,19 @@ def _page_items(page: Any) -> tuple[list[_Item], list[tuple[float, str]]]:
     left = min((float(r[0]["x0"]) for r in rows), default=0.0)
     right = float(page.width) - left  # the text block's right edge, as wide as the left margin
     for row in rows:
-        cells = [c for c in _text_cells(row) if c]
+        cells = [c for c in _text_cells(row) if c.text]
         if not cells:
             continue
         top = min(c["top"] for c in row)
         bottom = max(c["bottom"] for c in row)
-        text = " | ".join(cells)
+        text = " | ".join(c.text for c in cells)
         if bottom < height * MARGIN or top > height * (1 - MARGIN):
             margins.append((top, text))
         else:
             size = max(float(c["size"]) for c in row)
             full = len(cells) == 1 and float(row[-1]["x1"]) >= right - 2.5 * size
-            items.append(_Item(top, (text,), full=full, single=len(cells) == 1))
+            printed = Printed(cells, size)
+            items.append(_Item(top, (text,), False, full, len(cells) == 1, printed))
     items.sort(key=lambda it: it.top)
     return _paragraphs(items), margins
 
@@ -257,8 +273,11 @@ def _paragraphs(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for it in items:
         prev = out[-1] if out else None
-        if prev is not None and prev.full and not it.table and it.single:
-            out[-1] = _Item(prev.top, (_join([prev.texts[0], it.texts[0]]),), False, it.full, True)
+        if prev is not None and prev.full and not it.table and it.single and it.printed:
+            text = _join([prev.texts[0], it.texts[0]])
+            piece = Piece(text, it.printed.pieces[0].x0, it.printed.pieces[0].x1)
+            joined = Printed([piece], it.printed.size)
+            out[-1] = _Item(prev.top, (text,), False, it.full, True, joined)
         else:
             out.append(it)
     return out
@@ -279,6 +298,9 @@ def pdf_lines(data: bytes) -> PdfLines:
             else:
                 pages.append(([], []))
             page.close()  # frees the page's parsed objects: memory stays flat
+    moved = rejoin(
+        [it.printed or Printed([], 0.0, table=True) for items, _m in pages for it in items], _join
+    )
     repeated = Counter(
         _DIGITS.sub("#", text) for _items, margins in pages for text in {t for _t, t in margins}
     )
@@ -288,7 +310,7 @@ def pdf_lines(data: bytes) -> PdfLines:
     joined = 0
     for number, (items, margins) in enumerate(pages, 1):
         on_page: list[tuple[float, tuple[str, ...], bool]] = [
-            (it.top, it.texts, it.table) for it in items
+            (it.top, it.lines(), it.table) for it in items
         ]
         for top, text in margins:
             key = _DIGITS.sub("#", text)
@@ -300,11 +322,13 @@ def pdf_lines(data: bytes) -> PdfLines:
         line = 0
         for i, (_top, texts, table) in enumerate(on_page):
             rows = list(texts)
+            if not rows:
+                continue
             first = items[0] if items else None
             if (
                 i == 0
                 and first is not None
-                and first.texts == texts
+                and first.lines() == texts
                 and lines
                 and last_full
                 and first.single
@@ -323,8 +347,10 @@ def pdf_lines(data: bytes) -> PdfLines:
                 lines.append(text)
                 places.append((number, line))
             last_was_table = table
-            last_full = bool(items) and not table and texts == items[-1].texts and items[-1].full
-    return PdfLines(tuple(lines), tuple(places), len(pages), chars, tuple(dropped.values()), joined)
+            last_full = bool(items) and not table and texts == items[-1].lines() and items[-1].full
+    return PdfLines(
+        tuple(lines), tuple(places), len(pages), chars, tuple(dropped.values()), joined, moved
+    )
 
 
 def _continued(last: str, first: str) -> str | None:
