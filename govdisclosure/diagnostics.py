@@ -107,6 +107,13 @@ _CODES = (
         "the .doc file was converted to .docx by LibreOffice",
     ),
     DiagnosticCode(
+        "column-spacer", "repair",
+        "A grid column of an HTML table was blank in every row, header included (a spacer "
+        "column, or a colspan that does not match the header): it was dropped as layout, so "
+        "that every cell stands under its header.  A blank cell in a filled column stays blank.",
+        "1 grid column(s) of a table blank in every row dropped (column 4 of 6)",
+    ),
+    DiagnosticCode(
         "json-field-ignored", "inference",
         "A structured JSON input had fields outside the documented schema; they were ignored.",
         "JSON fields not in the schema were ignored: author, url",
@@ -219,6 +226,14 @@ _CODES = (
         "row '网站 | 663 | 214' in overview is not part of tables 二/三/四",
     ),
     DiagnosticCode(
+        "header-shape", "inference",
+        "Table 四's header does not name its 15 columns as the template does (12 labels above "
+        "15 values, or labels shredded over several rows): its row of 15 values was read in "
+        "the template's order.",
+        "table 四's header names 12 of its 15 columns (2 header row(s)); its 15 values were "
+        "read in the template's order",
+    ),
+    DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
         "table 四's 15 numbers stand on 3 rows; read in order",
     ),
@@ -295,11 +310,13 @@ MEANING_ZH: dict[str, str] = {
     "escapes-decoded": "文中的 \\xNN 转义序列已解码",
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
+    "header-shape": "表四表头与模板的列不一致（如表头只有 12 列），15 个数值已按模板顺序读取",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
     "page-furniture-dropped": "已去除 PDF 每页的页眉、页脚和页码",
     "page-row-joined": "被分页截断的表格行已与下一页的部分拼接",
     "cell-lines-joined": "无框线表格中单元格折行的文字已按所在列放回原单元格",
     "doc-converted": "Word 97-2003（.doc）文件已由 LibreOffice 转换为 .docx 后读取",
+    "column-spacer": "表格中每一行都为空的网格列（占位列）已删除，各单元格按表头对齐",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
     "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",

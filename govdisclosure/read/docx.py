@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govdisclosure.read.grid import Placed, expand
-from govdisclosure.read.html import collapse
+from govdisclosure.read.html_text import collapse
 
 __all__ = ["docx_lines"]
 

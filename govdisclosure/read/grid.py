@@ -20,7 +20,7 @@ from attrs import frozen
 from govdisclosure.read.fold import to_traditional_variants
 from govdisclosure.template import lexicon as L
 
-__all__ = ["Placed", "expand", "is_label"]
+__all__ = ["Placed", "expand", "is_label", "spacer_columns"]
 
 
 @frozen
@@ -67,7 +67,27 @@ def is_label(text: str) -> bool:
     return bool(text) and _VALUE.fullmatch(text) is None
 
 
-def expand(cells: Sequence[Placed], rows: int, *, tight: bool = False) -> list[list[str]]:
+def spacer_columns(cells: Sequence[Placed], rows: int) -> set[int]:
+    """The grid columns where no cell starts with text in any row, header included, before
+    the last such column: a spacer column, or a ``colspan`` that does not match the header (a
+    label spanning it is repeated there, nothing more).  Layout, not data: :func:`expand`
+    drops them (``drop``), so that each cell stands under its header.  (A blank cell in a
+    column with text elsewhere stays a blank cell; blank columns at the end are left alone.)
+    A table of one row is no evidence of a shape: nothing is dropped."""
+    starts = {cell.col for cell in cells if cell.text}
+    covered = {r for cell in cells for r in range(cell.row, min(cell.row + cell.rowspan, rows))}
+    if not starts or len(covered) < 2:
+        return set()
+    return {c for c in range(max(starts)) if c not in starts}
+
+
+def expand(
+    cells: Sequence[Placed],
+    rows: int,
+    *,
+    tight: bool = False,
+    drop: set[int] | frozenset[int] = frozenset(),
+) -> list[list[str]]:
     """The grid's rows, each as wide as the table, spans expanded (see the module doc).
 
     ``tight``: a grid column is dropped where, in every row, its cell also covers the column
@@ -90,6 +110,8 @@ def expand(cells: Sequence[Placed], rows: int, *, tight: bool = False) -> list[l
     for r in range(rows):
         texts = []
         for c in range(width):
+            if c in drop:
+                continue
             slot = grid.get((r, c))
             if slot is None or not slot.top:
                 texts.append("")  # no cell, or a row span's continuation
