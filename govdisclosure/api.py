@@ -99,8 +99,8 @@ def _check_size(text: str) -> None:
 
 
 def _strictly(report: Report, norm: NormalizedText) -> None:
-    if report.diagnostics:
-        d = report.diagnostics[0]
+    if report.diagnostics:  # the first in the file (those with no line last)
+        d = min(report.diagnostics, key=lambda d: (d.line is None, d.line or 0))
         raise ParseError(
             f"strict mode: {d.message}",
             line=d.line or 0,
@@ -114,9 +114,9 @@ def _strictly(report: Report, norm: NormalizedText) -> None:
 def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = False) -> Report:
     """Parse one annual report given as text or bytes.
 
-    ``strict=True`` turns the first diagnostic into a :class:`ParseError`; ``partial=True``
-    returns what could be read from a fragment, the parts not found listed in
-    ``Report.missing``, instead of raising.
+    ``strict=True`` turns the first diagnostic in the file into a :class:`ParseError`;
+    ``partial=True`` returns what could be read from a fragment, the parts not found listed
+    in ``Report.missing``, instead of raising.
     """
     diagnostics: list[Diagnostic] = []
     source = text if isinstance(text, str) else bytes(text)

@@ -79,3 +79,51 @@ def test_cells_parted_by_wide_or_no_break_spaces(name: str, separator: str) -> N
             if d.code in ("row-unplaced", "cells-ambiguous", "row-missing")
         }
         assert lost_lines
+
+
+PROCUREMENT = "政府集中采购 | 144 | 1732.633648万元"
+FEES = "行政事業性收費 | 5006"
+
+
+@pytest.mark.parametrize(
+    ("seed", "header", "row", "field"),
+    [
+        # the unit in the row label, the amount in 元 (with and without thousands separators)
+        (
+            "001_0494dfef68de25df",
+            "采购总金额",
+            "政府集中采购（元） | 144 | 17326336.48",
+            "procurement",
+        ),
+        (
+            "001_0494dfef68de25df",
+            "采购总金额",
+            "政府集中采购（元） | 144 | 17,326,336.48",
+            "procurement",
+        ),
+        # the unit in the header, the amount in 元
+        (
+            "001_0494dfef68de25df",
+            "采购总金额(单位:元)",
+            "政府集中采购 | 144 | 17326336.48",
+            "procurement",
+        ),
+        # the unit in the row label, Traditional script, in 元 and in 万元
+        ("000_cba402df4409a5e2", "本年收費金額", "行政事業性收費（元） | 50060000", "fees"),
+        ("000_cba402df4409a5e2", "本年收費金額", "行政事業性收費（萬元） | 5006", "fees"),
+    ],
+)
+def test_money_units_written_in_the_label_or_the_header(
+    seed: str, header: str, row: str, field: str
+) -> None:
+    text = seed_text(seed)
+    want = numbers(parse_report(text))
+    old_header = "采购总金额(单位:万元)" if field == "procurement" else "本年收費金額(單位:萬元)"
+    old_row = PROCUREMENT if field == "procurement" else FEES
+    assert old_header in text and old_row in text
+    report = parse_report(text.replace(old_header, header).replace(old_row, row))
+    assert numbers(report) == want
+    converted = [d for d in report.diagnostics if d.code == "unit-converted"]
+    assert len(converted) == (1 if "万" not in row and "萬" not in row else 0)
+    if converted:
+        assert f"proactive.{field}.amount" in converted[0].message

@@ -9,7 +9,7 @@ from decimal import Decimal
 from attrs import define
 
 from govdisclosure import template as T
-from govdisclosure.bind.cells import Layout, place_values, value_region
+from govdisclosure.bind.cells import Layout, label_cells, place_values, value_region
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.split import Group, split_run
 from govdisclosure.parse.transform import Cell, CellKind, Row
@@ -128,8 +128,11 @@ def put_row(
     ctx: Context,
     units: Sequence[str] = (),
 ) -> None:
+    row_label = " ".join(c.text for c in label_cells(row))
     for i, (key, cell, kind) in enumerate(zip(keys, cells, kinds, strict=True)):
         unit = units[i] if i < len(units) else ""
+        if kind == "money" and _unit_in(unit) is None:  # 「政府集中采购（元）」
+            unit = row_label
         ctx.put(key, convert(cell, kind, key, row, ctx, unit), cell)
 
 
@@ -216,9 +219,10 @@ def convert(
             return None
         if unit == "元":
             converted = value / Decimal(10000)
+            where = "" if cell.unit else f" (the unit written in {unit_label!r})"
             ctx.diag(
                 "unit-converted",
-                f"{key} = {cell.display!r} in 元, converted to {converted} 万元",
+                f"{key} = {cell.display!r} in 元{where}, converted to {converted} 万元",
                 cell.line,
                 key,
             )
