@@ -270,3 +270,22 @@ def test_damaged_office_files_give_a_report_or_a_parse_error(
         assert exc.code and str(exc)
         return
     assert isinstance(report, Report)
+
+
+@pytest.mark.parametrize("name", ["003.docx", "003.pdf"])
+def test_tables_read_as_the_html_reader_reads_the_same_layout(name: str) -> None:
+    """Tables 二, 三 and 四 (the template's merged cells) give the same canonical rows from the
+    Word file, its PDF and the HTML page of the same seed (fixture html/003-word-gbk.html)."""
+    from govdisclosure.read import decode_input, read_binary, to_canonical
+
+    def table_rows(text: str) -> list[str]:
+        lines = text.split("\n")
+        start = next(i for i, line in enumerate(lines) if " | " in line and "第二十" in line)
+        return [line for line in lines[start:] if line.count(" | ") >= 3]
+
+    page, _ = decode_input((DATA / "fixtures" / "html" / "003-word-gbk.html").read_bytes())
+    office = read_binary((OFFICE / name).read_bytes())
+    assert office is not None
+    want = table_rows(to_canonical(page).text)
+    assert len(want) > 40
+    assert table_rows(office.text) == want
