@@ -285,7 +285,8 @@ _CODES = (
     ),
     DiagnosticCode(
         "part-missing", "gap",
-        "With partial=True: a required part was not found (see Report.missing).",
+        "A part was not found (see Report.missing): a prose section (一, 五, 六) of a report "
+        "numbered its own way, or, with partial=True, a table.",
         "table 四 (行政复议、行政诉讼) has no row of numbers",
     ),
 )  # fmt: skip
@@ -347,7 +348,7 @@ MEANING_ZH: dict[str, str] = {
     "cell-signed": "计数列中出现带符号的数值",
     "unit-converted": "金额单位为元，已换算为万元",
     "unit-unknown": "金额没有单位，不作猜测，数值记为空",
-    "part-missing": "（partial=True）未找到必需的部分",
+    "part-missing": "未找到报告的某一部分（章节或 partial=True 时的表格），已列入 Report.missing",
 }
 
 ERROR_CODES: dict[str, str] = {
@@ -359,7 +360,8 @@ ERROR_CODES: dict[str, str] = {
     "pre-2019": "a report in the layout used before 2019: the template does not apply",
     "truncated": "table 三 stops before its last row: the report is cut off",
     "missing-table": "table 二, 三 or 四 was not found",
-    "missing-section": "section 一, 五 or 六 was not found",
+    "missing-section": "section 一, 五 or 六 was not found (named with a missing table only: "
+    "a section alone is listed in Report.missing)",
     "no-text-layer": "a PDF without a text layer (a scan): OCR it first",
     "missing-extra": "a PDF or Word file, and the office extra is not installed: "
     "pip install 'govdisclosure[office]'",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from support import SEED_NAMES, seed_text
 
-from govdisclosure import Report, flatten, parse_report
+from govdisclosure import ParseError, Report, flatten, parse_report
+from govdisclosure import template as T
 from govdisclosure.template import number_fields
 
 SEED = "003_d01d2cbab1ffe994"
@@ -127,3 +128,51 @@ def test_money_units_written_in_the_label_or_the_header(
     assert len(converted) == (1 if "万" not in row and "萬" not in row else 0)
     if converted:
         assert f"proactive.{field}.amount" in converted[0].message
+
+
+def off_skeleton(text: str) -> str:
+    """The seed numbered its own way (issue 12, class 2): six prose sections of its own, then
+    the tables under headings of their own, no 「存在的主要问题」 heading, and 「五、其他需要
+    报告的事项」 at the end."""
+    lines = text.splitlines()
+    i2, i3, i4, i5, i6 = (lines.index(f"{h.numeral}、{h.label}") for h in T.HEADINGS[1:])
+    own = [
+        "二、工作机制保障",
+        "本机关建立健全工作机制，明确专人负责。",
+        "三、主动公开工作情况",
+        "全年主动公开信息663条。",
+        "四、政府信息公开申请情况",
+        "全年办理依申请公开件72件。",
+        "五、政府信息管理",
+        "加强信息管理。",
+        "六、平台建设",
+        "加强平台建设。",
+    ]
+    return "\n".join(
+        [
+            *lines[:i2],
+            *own,
+            "一、主动公开政府信息情况",
+            *lines[i2 + 1 : i3],
+            "## 表三：收到和处理政府信息公开申请情况",
+            *lines[i3 + 1 : i4],
+            "三、政府信息公开行政复议、行政诉讼情况",
+            *lines[i4 + 1 : i5],
+            *lines[i5 + 1 : i6],
+            "五、其他需要报告的事项",
+            *lines[i6 + 1 :],
+        ]
+    )
+
+
+def test_a_report_numbered_its_own_way_gives_its_tables() -> None:
+    text = seed_text(SEED)
+    want = numbers(parse_report(text))
+    report = parse_report(off_skeleton(text))
+    assert numbers(report) == want
+    assert "problems" in report.missing
+    missing = [d for d in report.diagnostics if d.code == "part-missing"]
+    assert missing and all("problems" in report.missing for _d in missing)
+    with pytest.raises(ParseError) as info:
+        parse_report(off_skeleton(text), strict=True)
+    assert info.value.line >= 1

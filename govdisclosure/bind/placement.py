@@ -128,11 +128,10 @@ def put_row(
     ctx: Context,
     units: Sequence[str] = (),
 ) -> None:
-    row_label = " ".join(c.text for c in label_cells(row))
     for i, (key, cell, kind) in enumerate(zip(keys, cells, kinds, strict=True)):
         unit = units[i] if i < len(units) else ""
         if kind == "money" and _unit_in(unit) is None:  # 「政府集中采购（元）」
-            unit = row_label
+            unit = " ".join(c.text for c in label_cells(row))
         ctx.put(key, convert(cell, kind, key, row, ctx, unit), cell)
 
 
@@ -272,6 +271,8 @@ def _shorten(text: str) -> str:
 def _foreign_digits(cell: Cell) -> bool:
     """Digits other than ASCII and full-width ones (「٧٠」): the latter are the CJK form of
     the same digits, which Chinese documents print as often as ASCII ones."""
+    if cell.display.isascii():
+        return False
     return any(ch.isdigit() and not ch.isascii() and not "０" <= ch <= "９" for ch in cell.display)
 
 
