@@ -21,7 +21,7 @@ from govdisclosure.cli.common import (
     QUIET,
     STRICT,
     console_for,
-    inputs_of,
+    inputs_and_skipped,
 )
 from govdisclosure.reportfiles import INTERNAL
 from govdisclosure.write.tables import (
@@ -126,7 +126,7 @@ def export(
                 pass
         except OSError as exc:
             raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
-    items = inputs_of(inputs, False)
+    items, skipped = inputs_and_skipped(inputs, False)
     started = time.perf_counter()
     kept: list[exporting.ExportRow] = []
     refused: list[exporting.Refused] = []
@@ -168,11 +168,16 @@ def export(
         written = (out, violations_out, diagnostics_out)
     if not quiet:
         exporting.summary(
-            len(items), records, refused, dropped, violations, diagnostics, written, elapsed
+            len(items), records, refused, dropped, violations, diagnostics, written, elapsed,
+            skipped=skipped,
         )
-    elif refused:
-        click.echo(f"{len(refused)} of {len(items)} files refused", err=True)
-    sys.exit(EXIT_OK if records or not items else EXIT_FOUND)
+    elif refused or skipped:
+        click.echo(
+            f"{len(refused)} of {len(items)} files refused"
+            + (f", {len(skipped)} skipped as unsupported" if skipped else ""),
+            err=True,
+        )
+    sys.exit(EXIT_OK if records else EXIT_FOUND)
 
 
 def _sibling(out: Path, part: str) -> Path:

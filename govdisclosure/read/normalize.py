@@ -68,7 +68,7 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
             "the input is not text in any encoding a report uses (UTF-8, GB18030, Big5)",
             line=line,
             column=utf8_error.start - (data.rfind(b"\n", 0, utf8_error.start) + 1) + 1,
-            expected="a text, Markdown or HTML document",
+            expected="a text, Markdown, HTML or JSON document, or a PDF, DOCX or DOC file",
             code="not-text",
         )
     diagnostics.append(
