@@ -50,7 +50,12 @@ def test_seed_violations_are_exactly_the_known_ones(name: str) -> None:
 def test_seed_004_names_the_sentence_and_both_numbers() -> None:
     (v,) = check(parse_report(seed_text("004_993b10d7eafd07e2")))
     assert "其中行政复议 1 项" in v.message
-    assert "(1)" in v.message and "has 0" in v.message
+    assert "says 行政复议 1" in v.message and "the table has 行政复议 0" in v.message
+    said, table = v.evidence
+    assert (said.value, said.fields) == (1, ("overview",))
+    assert (table.name, table.value) == ("行政复议", 0)
+    assert table.fields == ("appeals.reconsideration.total",)
+    assert table.lines and table.lines[0] in v.lines
 
 
 def test_seed_003_names_the_count_of_unpaid_fee_applications() -> None:
