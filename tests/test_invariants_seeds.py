@@ -18,7 +18,7 @@ from support import seed_text
 from govdisclosure import check, parse_report
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[str, ...], tuple[int, ...]]]] = {
-    "000_cba402df4409a5e2": {("D-SECTIONS", "warning", (), (28,))},
+    "000_cba402df4409a5e2": {("D-SECTIONS", "info", (), (28,))},
     "001_0494dfef68de25df": set(),
     "002_7e0d3285304a6f62": set(),
     "003_d01d2cbab1ffe994": {
@@ -30,12 +30,12 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[str, ...], tuple[int, ...]]]] = {
                 "requests.outcomes.other_handling.fee_unpaid.total",
                 "other_matters",
             ),
-            (52,),
+            (52, 67),  # the row of （六）2, the heading of section 六
         ),
-        ("D-FEE-TEXT", "info", ("other_matters",), ()),
+        ("D-FEE-TEXT", "info", ("other_matters",), (67,)),
     },
     "004_993b10d7eafd07e2": {
-        ("D-TEXT", "warning", ("overview", "appeals.reconsideration.total"), (80,)),
+        ("D-TEXT", "warning", ("overview", "appeals.reconsideration.total"), (5, 80)),
     },
 }
 

@@ -19,7 +19,7 @@ from attrs import define, field, frozen
 from govdisclosure import template as T
 from govdisclosure.bind.align import similarity
 from govdisclosure.bind.context import Context
-from govdisclosure.model import Section
+from govdisclosure.model import Section, SourceSpan
 from govdisclosure.parse.transform import Document, Heading, Prose, RawSection, Row
 from govdisclosure.read.fold import label_key, match_text
 from govdisclosure.template import lexicon as L
@@ -234,6 +234,9 @@ def section(part: Part | None, fallback_title: str, ctx: Context) -> Section:
     title = fallback_title
     if part.heading is not None:
         title = _DISPLAY_SUB.sub("", _DISPLAY_NUMBERING.sub("", part.heading.display)).strip()
+        line = ctx.src(part.heading.line)
+        if line is not None:  # where the section's prose stands: its heading
+            ctx.locations.setdefault(part.key, SourceSpan(line))
     subs = tuple(_subsection(s, ctx) for s in part.subsections)
     return Section(title, _text(part.items, ctx), subs)
 

@@ -25,16 +25,20 @@ def d_sections(report: Report) -> tuple[Violation, ...]:
     out: list[Violation] = []
     for d in report.diagnostics:
         if d.code in _SECTION_DIAGNOSTICS:
-            v = fail("D-SECTIONS", f"section headings: {d.message}", ())
-            out.append(evolve(v, lines=(d.line,) if d.line else ()))
+            lines = (d.line,) if d.line else ()
+            v = fail("D-SECTIONS", f"section headings: {d.message}", (),
+                     (Evidence(f"diagnostic {d.code}", d.message, (), lines),))  # fmt: skip
+            out.append(evolve(v, lines=lines))
     for h in T.HEADINGS:
         name = f"section {h.numeral}、{h.label}"
         if h.key in report.missing:
-            out.append(fail("D-SECTIONS", f"{name} was not found"))
+            out.append(fail("D-SECTIONS", f"{name} was not found", (),
+                            (Evidence("parts not found", ", ".join(report.missing)),)))  # fmt: skip
             continue
         section = getattr(report, h.key)
         if isinstance(section, Section) and not section.text.strip() and not section.subsections:
-            out.append(fail("D-SECTIONS", f"{name} is empty", (h.key,)))
+            out.append(fail("D-SECTIONS", f"{name} is empty", (h.key,),
+                            (Evidence(name, "", (h.key,)),)))  # fmt: skip
     return tuple(out)
 
 
@@ -48,7 +52,11 @@ def d_version(report: Report) -> tuple[Violation, ...]:
         why = f"a {report.year} report on the V2021 template (issued 2021-09; re-issued report?)"
     else:
         return ()
-    return (fail("D-VERSION", why, ("template", "year")),)
+    evidence = (
+        Evidence("report year", report.year, ("year",)),
+        Evidence("template of the tables", report.template.value, ("template",)),
+    )
+    return (fail("D-VERSION", why, ("template", "year"), evidence),)
 
 
 def d_year(report: Report) -> tuple[Violation, ...]:
@@ -56,7 +64,7 @@ def d_year(report: Report) -> tuple[Violation, ...]:
     if report.year is None:
         return ()
     ev = _prose.year_evidence(report)
-    stated: dict[str, tuple[int, str]] = {}
+    stated: dict[str, tuple[int, str]] = {"year": (report.year, "report year")}
     if ev.title is not None:
         stated["title"] = (ev.title, f"title {ev.title}")
     if ev.period is not None:
@@ -68,14 +76,15 @@ def d_year(report: Report) -> tuple[Violation, ...]:
             report.signed_on.year - 1,
             f"signed {report.signed_on.isoformat()} (→ a {report.signed_on.year - 1} report)",
         )
-    years = {y for y, _ in stated.values()} | {report.year}
-    if len(years) <= 1:
+    if len({y for y, _ in stated.values()}) <= 1:
         return ()
+    said = "; ".join(s for k, (_y, s) in stated.items() if k != "year")
     return (
         fail(
             "D-YEAR",
-            f"the report year is {report.year}, but: " + "; ".join(s for _y, s in stated.values()),
-            ("year", *stated),
+            f"the report year is {report.year}, but: {said}",
+            tuple(stated),
+            tuple(Evidence(s, y, (k,)) for k, (y, s) in stated.items()),
         ),
     )
 
@@ -181,5 +190,6 @@ def d_fee_text(report: Report) -> tuple[Violation, ...]:
             "D-FEE-TEXT",
             "section 六 does not state whether 信息处理费 was charged",
             ("other_matters",),
+            (Evidence("section 六 on fees", _prose.FeeStatement.SILENT.value, ("other_matters",)),),
         ),
     )

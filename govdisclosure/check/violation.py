@@ -100,6 +100,7 @@ def unassessable(rule_id: str, where: str, blank: Iterable[str]) -> Violation:
         f"not assessable ({where}): no value for {lacking}",
         keys,
         assessable=False,
+        evidence=tuple(Evidence(k, None, (k,)) for k in keys),
     )
 
 

@@ -10,9 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 import click
 
-from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.invariants import Evidence, Severity, Violation, check
 from govdisclosure.check.violations import Violations, violation_json
 from govdisclosure.cli.common import (
     ENCODING,
@@ -73,6 +74,26 @@ def _quote(line: str, message: str) -> str:
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
+def _sourced(v: Violation, lines: Sequence[str]) -> Violation:
+    """The violation with each clause of the prose in its evidence placed on its own source
+    line (the model knows only its section's heading line)."""
+    evidence = []
+    placed = set(v.lines)
+    for e in v.evidence:
+        found = {n for p in _phrases(e.name) for n, text in enumerate(lines, 1) if p in text}
+        if found:
+            placed = (placed - set(e.lines)) | found
+            e = attrs.evolve(e, lines=tuple(sorted(found)))
+        evidence.append(e)
+    return attrs.evolve(v, lines=tuple(sorted(placed)), evidence=tuple(evidence))
+
+
+def _evidence_text(e: Evidence) -> str:
+    where = ", ".join(e.fields)
+    at = f" · line {', '.join(map(str, e.lines))}" if e.lines else ""
+    return f"{e.name} = {e.value}" + (f"  ({where}{at})" if where or at else "")
+
+
 def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> Any:
     from rich import box
     from rich.table import Table
@@ -85,7 +106,9 @@ def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> 
     table.add_column("message and source", overflow="fold")
     for v in violations:
         body = Text(v.message)
-        if v.fields:
+        for e in v.evidence:
+            body.append("\n  · " + _evidence_text(e))
+        if v.fields and not v.evidence:
             body.append("\nfields: " + ", ".join(v.fields), style="dim")
         quoted = _quoted_lines(v, lines)
         for n in quoted[:_QUOTED]:
@@ -159,6 +182,9 @@ def check_command(
             failed = True
             continue
         violations = check(outcome.report)
+        if violations and not quiet and fmt != "csv":
+            lines = source_lines(with_data(item, outcome))
+            violations = Violations(_sourced(v, lines) for v in violations)
         checked.append((outcome, violations))
         failed = failed or any(_at_or_above(v, threshold) for v in violations)
         if quiet or fmt == "json":
@@ -168,7 +194,6 @@ def check_command(
             continue
         shown = [_headline(outcome, violations)]
         if violations:
-            lines = source_lines(with_data(item, outcome))
             shown.append(_violations_table(violations, lines))
         click.echo(printed(console, *shown))
     if quiet:

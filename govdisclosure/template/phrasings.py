@@ -127,8 +127,8 @@ _LEGAL_PERSONS = tuple(c.key for c in _APPLICANTS if c.key != "natural_person")
 _RESULT_WORDS = {  # how prose names table 四's result columns, besides their labels
     "upheld": ("维持",),
     "corrected": ("纠正",),
-    "other": ("其他结果",),
-    "pending": ("尚未审结", "未审结", "正在审理", "审理中"),
+    "other": (),
+    "pending": ("未审结", "正在审理", "审理中"),
 }
 
 BREAKDOWNS: tuple[Breakdown, ...] = (
@@ -144,7 +144,7 @@ BREAKDOWNS: tuple[Breakdown, ...] = (
         "results",
         tuple(
             (word, (c.key,)) for c in APPEAL_COLUMNS if c.key != "total"
-            for word in (c.label, *_RESULT_WORDS[c.key])
+            for word in dict.fromkeys((c.label, *_RESULT_WORDS[c.key]))
         ),
     ),
 )  # fmt: skip
