@@ -16,11 +16,12 @@ from attrs import frozen
 
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.sections import Part
+from govdisclosure.model import OrganSource
 from govdisclosure.parse.transform import Prose, Row
 from govdisclosure.read.fold import label_key, match_text
 from govdisclosure.template import lexicon as L
 
-__all__ = ["Front", "front_matter", "signature"]
+__all__ = ["Front", "front_matter", "organ_of_title", "signature", "without_label"]
 
 _YEAR = L.YEAR
 _PERIOD = L.PERIOD
@@ -36,11 +37,44 @@ _METADATA_KEYS = frozenset(
 # ---------------------------------------------------------------------- front matter
 
 
+# a label that a page or a crawler writes before a value: never part of a title or an organ
+_LABELS = ("标题", "文章标题", "题目", "名称", "发布机构", "发布机关", "发文机关", "发布单位",
+           "来源", "信息来源", "title", "source")  # fmt: skip
+_LABEL = re.compile(r"^\s*(?:" + "|".join(_LABELS) + r")\s*[:：]\s*", re.IGNORECASE)
+
+
+_LABELLED = re.compile(
+    r"^\s*("
+    + "|".join(sorted({*_LABELS, *_METADATA_KEYS} - {"title", "source"}))
+    + r")\s*[:：]\s*(?=\S)"
+)
+
+
+def without_label(display: str, match: str) -> tuple[str, str]:
+    """A line without the 「标题：」「发布机构：」「来源：」 labels before its value."""
+    while (m := _LABEL.match(match)) is not None and m.end() < len(match):
+        display, match = display[m.end() :], match[m.end() :]
+    return display, match
+
+
+def organ_of_title(display: str, match: str | None = None) -> str | None:
+    """The organ a title names before its year: 「XX 2023年政府信息公开工作年度报告」 → XX."""
+    display, match = without_label(display, match if match is not None else match_text(display))
+    m = _YEAR.search(match)
+    if m is None or m.start() == 0:
+        return None
+    organ = display[: m.start()].strip(" 　:：")
+    for suffix in ("关于", "關於"):
+        organ = organ.removesuffix(suffix)
+    return without_label(organ, match_text(organ))[0].strip() or None
+
+
 @frozen
 class Front:
     title: str | None
     title_match: str | None
     organ: str | None
+    organ_source: OrganSource | None
     year: int | None
     preamble: str
     metadata: tuple[tuple[str, str], ...]
@@ -59,8 +93,13 @@ def front_matter(front: Part, overview: Part | None, ctx: Context) -> Front:
         (p for p in prose if any(w in p.text for w in _TITLE_WORDS) and len(p.text) <= 80), None
     )
     preamble = []
+    labelled: list[tuple[str, str]] = []  # 「发布机构：XX」 lines: the page's metadata
     for p in prose:
         if p is title:
+            continue
+        m = _LABELLED.match(p.text)
+        if m is not None:
+            labelled.append((label_key(m.group(1)), p.display[m.end() :].strip()))
             continue
         if title is not None and label_key(p.text) and label_key(p.text) in label_key(title.text):
             continue  # the title again, split over lines
@@ -71,15 +110,16 @@ def front_matter(front: Part, overview: Part | None, ctx: Context) -> Front:
         body += [it.text for it in overview.everything() if isinstance(it, Prose)]
         body += [s.heading.text for s in overview.subsections]
     year = _year(title.text if title else None, body)
+    title_display, title_match = without_label(title.display, title.text) if title else (None, None)
+    organ, source = _organ(title_display, title_match, preamble_text)
     return Front(
-        title=title.display if title else None,
-        title_match=title.text if title else None,
-        organ=_organ(
-            title.display if title else None, title.text if title else None, preamble_text
-        ),
+        title=title_display,
+        title_match=title_match,
+        organ=organ,
+        organ_source=source,
         year=year,
         preamble=preamble_text,
-        metadata=_metadata(rows),
+        metadata=_metadata(rows) + tuple(labelled),
     )
 
 
@@ -117,16 +157,18 @@ def _year(title: str | None, texts: Iterable[str]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _organ(title_display: str | None, title_match: str | None, preamble: str) -> str | None:
+def _organ(
+    title_display: str | None, title_match: str | None, preamble: str
+) -> tuple[str | None, OrganSource | None]:
     if title_display and title_match:
         m = _YEAR.search(title_match)
         if m and m.start() > 0:
-            organ = title_display[: m.start()].strip(" 　:：")
-            for suffix in ("关于", "關於"):
-                organ = organ.removesuffix(suffix)
-            return organ or None
+            organ = organ_of_title(title_display, title_match)
+            return organ, OrganSource.TITLE if organ else None
     m = _ORGAN_BY.search(match_text(preamble))
-    return preamble[m.start(1) : m.end(1)].strip() if m else None
+    if m is None:
+        return None, None
+    return preamble[m.start(1) : m.end(1)].strip() or None, OrganSource.PREAMBLE
 
 
 def signature(part: Part | None) -> tuple[str | None, datetime.date | None]:

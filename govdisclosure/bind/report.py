@@ -150,6 +150,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
         ),
         title=front.title,
         organ=front.organ,
+        organ_source=front.organ_source,
         year=front.year,
         preamble=front.preamble,
         signed_by=signed_by,
