@@ -195,9 +195,7 @@ _CELLS = st.sampled_from(
 
 
 @given(phrased_reports(), _CELLS, st.integers(1, 50))
-def test_one_changed_cell_is_reported(
-    case: tuple[Report, list[Stated]], key: str, k: int
-) -> None:
+def test_one_changed_cell_is_reported(case: tuple[Report, list[Stated]], key: str, k: int) -> None:
     report, _stated = case
     changed = with_value(report, key, value_at(report, key) + k)
     reported = [v for v in check(changed) if v.severity in ("error", "warning")]

@@ -240,6 +240,14 @@ def t2_delta(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]:
                     f"{item.previous_items} + {T.column_label(Template.V2019, 'change')} "
                     f"{item.change:+d} leaves {item.previous_items + item.change} items",
                     keys,
+                    (
+                        Evidence(
+                            T.column_label(Template.V2019, "previous_items"),
+                            item.previous_items,
+                            keys[:1],
+                        ),
+                        Evidence(T.column_label(Template.V2019, "change"), item.change, keys[1:]),
+                    ),
                 )
             )
     return tuple(out)
