@@ -173,7 +173,9 @@ def phrased_reports(draw: st.DrawFn) -> tuple[Report, list[Stated]]:
             continue
         words = breakdown_words(ph)
         parts = draw(st.lists(st.sampled_from(words), max_size=3, unique=True)) if words else []
-        stated.append(sentence(report, ph, draw(st.sampled_from(readings)), parts))
+        said = sentence(report, ph, draw(st.sampled_from(readings)), parts)
+        if min(said.numbers) >= 0:  # 新收−结转下年 can be negative: no report writes it
+            stated.append(said)
     return with_prose(report, stated), stated
 
 
