@@ -89,9 +89,9 @@ def _sourced(v: Violation, lines: Sequence[str]) -> Violation:
 
 
 def _evidence_text(e: Evidence) -> str:
-    where = ", ".join(e.fields)
-    at = f" · line {', '.join(map(str, e.lines))}" if e.lines else ""
-    return f"{e.name} = {e.value}" + (f"  ({where}{at})" if where or at else "")
+    named = [", ".join(e.fields)] if e.fields and e.fields != (e.name,) else []
+    named += [f"line {', '.join(map(str, e.lines))}"] if e.lines else []
+    return f"{e.name} = {e.value}" + (f"  ({' · '.join(named)})" if named else "")
 
 
 def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> Any:
