@@ -29,6 +29,7 @@ __all__ = [
     "Fees",
     "ItemChange",
     "NotProcessed",
+    "OrganSource",
     "OtherHandling",
     "Outcomes",
     "Proactive2019",
@@ -50,6 +51,15 @@ class Template(enum.Enum):
 
     V2019 = "V2019"  # 国办公开办函〔2019〕60号: the 2019 and 2020 reports
     V2021 = "V2021"  # 国办公开办函〔2021〕30号: the 2021 reports onwards
+
+
+class OrganSource(enum.Enum):
+    """Where :attr:`Report.organ` was read."""
+
+    TITLE = "title"  # the title line: 「XX2023年政府信息公开工作年度报告」 → XX
+    METADATA_TITLE = "metadata-title"  # the title the page or the crawler gives (标题, title)
+    PREAMBLE = "preamble"  # 「本报告由XX编制」 before section 一
+    PUBLISHER = "publisher"  # the page's 发布机构 (来源, source)
 
 
 class Script(enum.Enum):
@@ -333,6 +343,7 @@ class Report:
     other_matters: Section  # 六、其他需要报告的事项
     title: str | None = None
     organ: str | None = None
+    organ_source: OrganSource | None = None  # where ``organ`` was read (None: no organ)
     year: int | None = None
     preamble: str = ""
     signed_by: str | None = None  # the organ named under section 六

@@ -18,7 +18,7 @@ from support import seed_text
 from govdisclosure import check, parse_report
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[str, ...], tuple[int, ...]]]] = {
-    "000_cba402df4409a5e2": {("D-SECTIONS", "warning", (), (28,))},
+    "000_cba402df4409a5e2": {("D-SECTIONS", "info", (), (28,))},
     "001_0494dfef68de25df": set(),
     "002_7e0d3285304a6f62": set(),
     "003_d01d2cbab1ffe994": {
@@ -30,12 +30,12 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[str, ...], tuple[int, ...]]]] = {
                 "requests.outcomes.other_handling.fee_unpaid.total",
                 "other_matters",
             ),
-            (52,),
+            (52, 67),  # the row of （六）2, the heading of section 六
         ),
-        ("D-FEE-TEXT", "info", ("other_matters",), ()),
+        ("D-FEE-TEXT", "info", ("other_matters",), (67,)),
     },
     "004_993b10d7eafd07e2": {
-        ("D-TEXT", "warning", ("overview", "appeals.reconsideration.total"), (80,)),
+        ("D-TEXT", "warning", ("overview", "appeals.reconsideration.total"), (5, 80)),
     },
 }
 
@@ -50,7 +50,12 @@ def test_seed_violations_are_exactly_the_known_ones(name: str) -> None:
 def test_seed_004_names_the_sentence_and_both_numbers() -> None:
     (v,) = check(parse_report(seed_text("004_993b10d7eafd07e2")))
     assert "其中行政复议 1 项" in v.message
-    assert "(1)" in v.message and "has 0" in v.message
+    assert "says 行政复议 1" in v.message and "the table has 行政复议 0" in v.message
+    said, table = v.evidence
+    assert (said.value, said.fields) == (1, ("overview",))
+    assert (table.name, table.value) == ("行政复议", 0)
+    assert table.fields == ("appeals.reconsideration.total",)
+    assert table.lines and table.lines[0] in v.lines
 
 
 def test_seed_003_names_the_count_of_unpaid_fee_applications() -> None:

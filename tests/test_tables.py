@@ -217,7 +217,8 @@ def test_violation_line_is_the_fields_own(seeds: dict[str, Report]) -> None:
     lines = {r["field"]: r["line"] for r in d_text}
     table_line = seeds["004_993b10d7eafd07e2"].locations["appeals.reconsideration.total"].line
     assert lines["appeals.reconsideration.total"] == table_line
-    assert lines["overview"] is None  # prose has no location in the model
+    # prose is located by its section's heading (「一、总体情况」, line 5 of the seed)
+    assert lines["overview"] == seeds["004_993b10d7eafd07e2"].locations["overview"].line == 5
 
 
 def test_violation_frames(seeds: dict[str, Report], tmp_path: Path) -> None:

@@ -18,17 +18,26 @@ import re
 
 import attrs
 
-from govdisclosure.model import Report
+from govdisclosure.bind.front import organ_of_title, without_label
+from govdisclosure.model import OrganSource, Report
 from govdisclosure.read.fold import label_key, match_text
 
-__all__ = ["credit_code", "organ_key", "published_on", "source_sha256", "with_identity"]
+__all__ = [
+    "credit_code",
+    "organ_key",
+    "organ_of_metadata",
+    "published_on",
+    "source_sha256",
+    "with_identity",
+]
 
 # GB 32100-2015: 18 characters from this alphabet (no I, O, S, V, Z), the last a check digit
 _ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _CODE = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NP-RTUWXY]{18})(?![0-9A-Z])")
 _CODE_KEYS = ("统一社会信用代码", "信用代码", "索引号", "机构代码")
-_ORGAN_KEYS = ("发布机构", "发布机关", "发文机关", "来源")
+_ORGAN_KEYS = ("发布机构", "发布机关", "发文机关", "来源", "source")
+_TITLE_KEYS = ("标题", "title", "文章标题", "题目")
 _DATE_KEYS = ("公开日期", "发布日期", "发布时间", "公开时间", "成文日期", "发文日期", "生成日期")
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 
@@ -82,9 +91,30 @@ def source_sha256(source: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def organ_of_metadata(
+    metadata: tuple[tuple[str, str], ...],
+) -> tuple[str | None, OrganSource | None]:
+    """The organ the page or the crawler names: in its title (标题, title), else its 发布机构
+    (发布机关, 来源, source); without the labels a crawler writes before values."""
+    for title in _by_key(metadata, _TITLE_KEYS):
+        organ = organ_of_title(title)
+        if organ:
+            return organ, OrganSource.METADATA_TITLE
+    for value in _by_key(metadata, _ORGAN_KEYS):
+        organ = without_label(value, match_text(value))[0].strip()
+        if organ:
+            return organ, OrganSource.PUBLISHER
+    return None, None
+
+
 def with_identity(report: Report, source: str | bytes) -> Report:
-    """The report with ``organ_key``, ``credit_code``, ``published_on`` and ``source_sha256``."""
+    """The report with ``organ_key``, ``credit_code``, ``published_on`` and ``source_sha256``;
+    with the organ of the page's metadata when the text names none (``organ_source`` says
+    which)."""
     publisher = next(iter(_by_key(report.metadata, _ORGAN_KEYS)), None)
+    if report.organ is None:
+        organ, found = organ_of_metadata(report.metadata)
+        report = attrs.evolve(report, organ=organ, organ_source=found)
     return attrs.evolve(
         report,
         organ_key=organ_key(report.organ) or organ_key(report.signed_by) or organ_key(publisher),

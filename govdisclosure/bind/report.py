@@ -13,6 +13,7 @@ from govdisclosure import template as T
 from govdisclosure.bind import sections
 from govdisclosure.bind.collect import collect
 from govdisclosure.bind.context import Context
+from govdisclosure.bind.front import front_matter, signature
 from govdisclosure.bind.table2 import proactive as bind_proactive
 from govdisclosure.bind.table2 import version_evidence
 from govdisclosure.bind.table3 import is_request_data_row
@@ -76,7 +77,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
             "and tables 二, 三 and 四",
             "not-a-report",
         )
-    front = sections.front_matter(by_key["front"], by_key.get("overview"), ctx)
+    front = front_matter(by_key["front"], by_key.get("overview"), ctx)
 
     version = version_evidence(tables.rows["t2"])
     if version is None:
@@ -135,7 +136,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
                 tables.first_line[mode],
             )
     ctx.settle()
-    signed_by, signed_on = sections.signature(by_key.get("other_matters"))
+    signed_by, signed_on = signature(by_key.get("other_matters"))
     return Report(
         template=version,
         script=norm.script,
@@ -149,6 +150,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
         ),
         title=front.title,
         organ=front.organ,
+        organ_source=front.organ_source,
         year=front.year,
         preamble=front.preamble,
         signed_by=signed_by,

@@ -8,10 +8,7 @@ all (「总体情况」 alone on its line), a heading with OCR errors in its wor
 
 from __future__ import annotations
 
-import datetime
-import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from attrs import define, field, frozen
@@ -19,27 +16,20 @@ from attrs import define, field, frozen
 from govdisclosure import template as T
 from govdisclosure.bind.align import similarity
 from govdisclosure.bind.context import Context
-from govdisclosure.model import Section
+from govdisclosure.model import Section, SourceSpan
 from govdisclosure.parse.transform import Document, Heading, Prose, RawSection, Row
 from govdisclosure.read.fold import label_key, match_text
 from govdisclosure.template import lexicon as L
 
-__all__ = ["Part", "Sub", "front_matter", "parts", "section"]
+__all__ = ["Part", "Sub", "parts", "section"]
 
 _HEADING_NUMERAL = re.compile("^" + L.section_numbering())
 _SUB_NUMERAL = re.compile("^" + L.sub_numbering())
 _DISPLAY_NUMBERING = re.compile(r"^\s*" + L.section_numbering(L.DISPLAY_NUMBERING_MARKS) + r"\s*")
 _DISPLAY_SUB = re.compile(r"^\s*" + L.sub_numbering("[(（]", "[)）]") + r"\s*")
-_YEAR = L.YEAR
-_PERIOD = L.PERIOD
-_DATE_LINE = re.compile(r"^(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_ORGAN_BY = re.compile(r"本(?:次)?报告由(.{2,40}?)(?:\(|（|根据|依据|按照|编制)")
-_TITLE_WORDS = ("年度报告", "年报")
-_METADATA_KEYS = frozenset(
-    ("索引号", "发布机构", "公开日期", "发文日期", "成文日期", "发布日期", "文号", "主题", "体裁",
-     "时效说明", "主题分类", "公开方式", "公开范围", "信息来源", "生成日期", "有效性", "发文机关")
-)  # fmt: skip
 _ORDER = {h.key: i for i, h in enumerate(T.HEADINGS)}
+# 「表三：…」「表 3 …」: the title of a table, never a section heading
+_TABLE_TITLE = re.compile(r"^\s*表\s*[" + L.SUB_NUMERALS + r"\d]{1,2}\s*[:：、.．\s]")
 # sections made of tables: a 「(一)…」 line in them is a table line, not a sub-heading
 _TABLE_SECTIONS = frozenset(("proactive", "requests", "appeals"))
 
@@ -100,16 +90,63 @@ def _by_numeral(numeral: str) -> T.Heading | None:
     return next((h for h in T.HEADINGS if h.numeral == numeral), None)
 
 
+def _strict(heading: Heading) -> T.Heading | None:
+    """The section a 「一、…」 line names by its numbering and its words together."""
+    m = _HEADING_NUMERAL.match(heading.text)
+    h = _by_numeral(m.group(1)) if m else None
+    if m is None or h is None or _by_words(label_key(heading.text[m.end() :])) is not h:
+        return None
+    return h
+
+
+def _in_order(keys: list[str]) -> set[int]:
+    """The indexes of a longest run of ``keys`` in the template's order (the earliest such)."""
+    best: list[list[int]] = []  # per index: a longest run ending there
+    for i, key in enumerate(keys):
+        longest: list[int] = []
+        for run in best:
+            if _ORDER[keys[run[-1]]] < _ORDER[key] and len(run) > len(longest):
+                longest = run
+        best.append([*longest, i])
+    chain: list[int] = []
+    for run in best:
+        chain = run if len(run) > len(chain) else chain
+    return set(chain)
+
+
+def _section_lines(events: list[_Event]) -> tuple[dict[int, T.Heading | None], frozenset[str]]:
+    """Which 「一、…」 lines that name a section by numbering and words are its heading.
+
+    A section named twice keeps the line that stands in the template's order with the
+    others (the other is a line of prose or a sub-heading: 「二、主动公开…的审核再加强。」
+    under 五); a line out of order that is its section's only one stays (D-SECTIONS names it).
+    Returns event index → section (None: not a heading), and the sections so named.
+    """
+    named = [(i, h) for i, ev in enumerate(events) if ev.kind == "heading" and ev.heading
+             for h in (_strict(ev.heading),) if h is not None]  # fmt: skip
+    chain = _in_order([h.key for _i, h in named])
+    kept = {h.key for j, (_i, h) in enumerate(named) if j in chain}
+    decided: dict[int, T.Heading | None] = {}
+    for j, (i, h) in enumerate(named):
+        keep = j in chain or (
+            h.key not in kept and h.key not in {d.key for d in decided.values() if d}
+        )
+        decided[i] = h if keep else None
+    return decided, frozenset(h.key for _i, h in named)
+
+
 def parts(doc: Document, ctx: Context) -> list[Part]:
     """The document's parts in order; the first is the front matter (key "front")."""
     out = [Part("front", None)]
     seen: dict[str, Part] = {}
     current = out[0]
-    for ev in _events(doc):
+    events = list(_events(doc))
+    decided, named = _section_lines(events)
+    for i, ev in enumerate(events):
         if ev.kind == "item":
             item = ev.item
             assert item is not None
-            h = _unmarked(item, seen, current) if isinstance(item, Prose) else None
+            h = _unmarked(item, seen, current, named) if isinstance(item, Prose) else None
             if h is None or not isinstance(item, Prose):
                 current.add(item)
                 continue
@@ -121,11 +158,12 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
             )
         else:
             assert ev.heading is not None
-            h = (
-                _identify(ev.heading, seen, ctx)
-                if ev.kind == "heading"
-                else _promote(ev.heading, seen, current, ctx)
-            )
+            if i in decided:
+                h = decided[i]
+            elif ev.kind == "heading":
+                h = _identify(ev.heading, seen, current, named, ctx)
+            else:
+                h = _promote(ev.heading, seen, current, named, ctx)
             if h is None:
                 if ev.kind == "sub" and current.key not in _TABLE_SECTIONS:
                     current.subsections.append(Sub(ev.heading))
@@ -145,25 +183,45 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
         current = Part(h.key, heading)
         seen[h.key] = current
         out.append(current)
-    order = [p.key for p in out[1:]]
-    if order != sorted(order, key=_ORDER.__getitem__):
-        first = next(p for p, q in itertools.pairwise(out[1:]) if _ORDER[p.key] > _ORDER[q.key])
-        ctx.diag(
-            "heading-order",
-            "section headings are out of the template's order: " + ", ".join(order),
-            first.heading.line if first.heading else None,
-        )
+    _order_diagnostics(out[1:], ctx)
     return out
 
 
-def _identify(heading: Heading, seen: dict[str, Part], ctx: Context) -> T.Heading | None:
-    """The section a 「一、…」 heading names, by its words and its numeral."""
+def _order_diagnostics(found: list[Part], ctx: Context) -> None:
+    """One ``heading-order`` per heading out of the template's order, naming its line."""
+    chain = _in_order([p.key for p in found])
+    for j, p in enumerate(found):
+        if j in chain:
+            continue
+        h = T.heading(p.key)
+        line = p.heading.line if p.heading else None
+        at = ctx.src(line) if line else None
+        ctx.diag(
+            "heading-order",
+            f"section heading {h.numeral}、{h.label}" + (f" on line {at}" if at else "")
+            + " is out of the template's order (the headings stand in the order "
+            + "、".join(T.heading(q.key).numeral for q in found) + ")",
+            line,
+        )  # fmt: skip
+
+
+def _identify(
+    heading: Heading, seen: dict[str, Part], current: Part, named: frozenset[str], ctx: Context
+) -> T.Heading | None:
+    """The section a 「一、…」 line names when its numbering and its words disagree: its words
+    (misnumbered), or its numbering when its words are close (inexact); never a section that
+    another line names by numbering and words (``named``), nor one the report has passed."""
     m = _HEADING_NUMERAL.match(heading.text)
     key = label_key(heading.text[m.end() :] if m else heading.text)
     by_number = _by_numeral(m.group(1)) if m else None
     words = _by_words(key)
     if by_number is not None and words is by_number:
         return by_number
+    expected = _next_expected(current)
+    if words is not None and (words.key in named or _ORDER[words.key] < expected):
+        words = None
+    if by_number is not None and (by_number.key in named or _ORDER[by_number.key] < expected):
+        by_number = None
     if words is not None and words.key not in seen:
         ctx.diag(
             "heading-misnumbered",
@@ -190,14 +248,15 @@ def _next_expected(current: Part) -> int:
 
 
 def _promote(
-    heading: Heading, seen: dict[str, Part], current: Part, ctx: Context
+    heading: Heading, seen: dict[str, Part], current: Part, named: frozenset[str], ctx: Context
 ) -> T.Heading | None:
-    """A sub-heading 「(六)其他需要报告的事项」 that stands for the next section heading."""
+    """A sub-heading 「(六)其他需要报告的事项」 that stands for the next section heading
+    (when no 「六、…」 line names that section)."""
     m = _SUB_NUMERAL.match(heading.text)
     if m is None:
         return None
     h = _by_numeral(m.group(1))
-    if h is None or h.key in seen or _ORDER[h.key] != _next_expected(current):
+    if h is None or h.key in seen or h.key in named or _ORDER[h.key] != _next_expected(current):
         return None
     if _by_words(label_key(heading.text[m.end() :])) is not h:
         return None
@@ -210,16 +269,22 @@ def _promote(
     return h
 
 
-def _unmarked(item: Prose, seen: dict[str, Part], current: Part) -> T.Heading | None:
-    """A prose line that is exactly a section title, with no numbering (「总体情况」)."""
+def _unmarked(
+    item: Prose, seen: dict[str, Part], current: Part, named: frozenset[str]
+) -> T.Heading | None:
+    """A prose line that is a section title, with no numbering (「总体情况」): the whole
+    title (OCR errors aside), not a word of it (「行政复议」) nor a table's title (「表三：…」),
+    and only for a section that no 「一、…」 line names."""
     key = label_key(item.text)
-    if not key or len(key) > 24:
+    if not key or len(key) > 24 or _TABLE_TITLE.match(match_text(item.text)):
         return None
     for h in T.HEADINGS:
-        if h.key in seen or _ORDER[h.key] < _next_expected(current):
+        if h.key in seen or h.key in named or _ORDER[h.key] < _next_expected(current):
             continue
         canon = label_key(h.label)
-        if key == canon or (len(key) >= 4 and similarity(key, canon) >= 0.85):
+        if key == canon or (
+            len(key) >= max(4, 0.8 * len(canon)) and similarity(key, canon) >= 0.85
+        ):
             return h
     return None
 
@@ -234,6 +299,9 @@ def section(part: Part | None, fallback_title: str, ctx: Context) -> Section:
     title = fallback_title
     if part.heading is not None:
         title = _DISPLAY_SUB.sub("", _DISPLAY_NUMBERING.sub("", part.heading.display)).strip()
+        line = ctx.src(part.heading.line)
+        if line is not None:  # where the section's prose stands: its heading
+            ctx.locations.setdefault(part.key, SourceSpan(line))
     subs = tuple(_subsection(s, ctx) for s in part.subsections)
     return Section(title, _text(part.items, ctx), subs)
 
@@ -262,123 +330,3 @@ def _split_title(head: str) -> tuple[str, str]:
     if m is None or m.end() == len(head):
         return head.rstrip("。:："), ""
     return head[: m.start()].strip(), head[m.end() :].strip()
-
-
-# ---------------------------------------------------------------------- front matter
-
-
-@frozen
-class Front:
-    title: str | None
-    title_match: str | None
-    organ: str | None
-    year: int | None
-    preamble: str
-    metadata: tuple[tuple[str, str], ...]
-
-
-def front_matter(front: Part, overview: Part | None, ctx: Context) -> Front:
-    """Title, organ, year, preamble and metadata table from the lines before section 一."""
-    prose = [
-        it for it in front.everything() if isinstance(it, Prose) and id(it) not in ctx.consumed
-    ]
-    rows = [it for it in front.everything() if isinstance(it, Row) and id(it) not in ctx.consumed]
-    for sub in front.subsections:  # sub-headings before 一 are preamble text
-        prose.append(Prose(sub.heading.line, sub.heading.text, sub.heading.display))
-    prose.sort(key=lambda p: p.line)
-    title = next(
-        (p for p in prose if any(w in p.text for w in _TITLE_WORDS) and len(p.text) <= 80), None
-    )
-    preamble = []
-    for p in prose:
-        if p is title:
-            continue
-        if title is not None and label_key(p.text) and label_key(p.text) in label_key(title.text):
-            continue  # the title again, split over lines
-        preamble.append(p.display)
-    preamble_text = "\n".join(preamble)
-    body = [p.text for p in prose]
-    if overview is not None:
-        body += [it.text for it in overview.everything() if isinstance(it, Prose)]
-        body += [s.heading.text for s in overview.subsections]
-    year = _year(title.text if title else None, body)
-    return Front(
-        title=title.display if title else None,
-        title_match=title.text if title else None,
-        organ=_organ(
-            title.display if title else None, title.text if title else None, preamble_text
-        ),
-        year=year,
-        preamble=preamble_text,
-        metadata=_metadata(rows),
-    )
-
-
-def _metadata(rows: Iterable[Row]) -> tuple[tuple[str, str], ...]:
-    pairs: list[tuple[str, str]] = []
-    for row in rows:
-        cells = list(row.cells)
-        i = 0
-        while i < len(cells):
-            c = cells[i]
-            if c is not None and label_key(c.text) in _METADATA_KEYS:
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if nxt is not None and label_key(nxt.text) in _METADATA_KEYS:
-                    pairs.append((label_key(c.text), ""))
-                    i += 1
-                    continue
-                pairs.append((label_key(c.text), nxt.display if nxt is not None else ""))
-                i += 2
-                continue
-            i += 1
-    return tuple(pairs)
-
-
-def _year(title: str | None, texts: Iterable[str]) -> int | None:
-    if title:
-        m = _YEAR.search(title)
-        if m:
-            return int(m.group(1))
-    body = list(texts)
-    for t in body:
-        m = _PERIOD.search(t.replace(" ", ""))
-        if m:
-            return int(m.group(1))
-    counts = Counter(int(m.group(1)) for t in body for m in _YEAR.finditer(t))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _organ(title_display: str | None, title_match: str | None, preamble: str) -> str | None:
-    if title_display and title_match:
-        m = _YEAR.search(title_match)
-        if m and m.start() > 0:
-            organ = title_display[: m.start()].strip(" 　:：")
-            for suffix in ("关于", "關於"):
-                organ = organ.removesuffix(suffix)
-            return organ or None
-    m = _ORGAN_BY.search(match_text(preamble))
-    return preamble[m.start(1) : m.end(1)].strip() if m else None
-
-
-def signature(part: Part | None) -> tuple[str | None, datetime.date | None]:
-    """The organ and date that close the report, removed from section 六's items."""
-    if part is None:
-        return None, None
-    items = part.subsections[-1].items if part.subsections else part.items
-    if not items or not isinstance(items[-1], Prose):
-        return None, None
-    m = _DATE_LINE.match(items[-1].text.replace(" ", ""))
-    if m is None:
-        return None, None
-    try:
-        date = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None, None
-    signer: str | None = None
-    drop = 1
-    if len(items) >= 2 and isinstance(items[-2], Prose):
-        prev = items[-2].display.strip()
-        if len(prev) <= 40 and not re.search(r"[。，,；;：:]", prev):
-            signer, drop = prev, 2
-    del items[len(items) - drop :]
-    return signer, date

@@ -46,12 +46,13 @@ from govdisclosure.check.rules_tables import (
     t4_nonneg,
     t4_sum,
 )
-from govdisclosure.check.violation import Violation, unassessable
+from govdisclosure.check.violation import Evidence, Violation, unassessable
 from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report, SourceSpan
 
 __all__ = [
     "RULES",
+    "Evidence",
     "Rule",
     "Severity",
     "Violation",
@@ -137,10 +138,17 @@ def _sort_key(v: Violation) -> tuple[int, str, tuple[str, ...], str]:
     return (_RANK[v.severity], v.rule, v.fields, v.message)
 
 
+def _lines(
+    given: Iterable[int], fields: Iterable[str], at: Mapping[str, SourceSpan]
+) -> tuple[int, ...]:
+    lines = set(given)
+    lines.update(at[f].line for f in fields if f in at)
+    return tuple(sorted(lines))
+
+
 def _with_lines(v: Violation, locations: Mapping[str, SourceSpan]) -> Violation:
-    lines = set(v.lines)
-    lines.update(locations[f].line for f in v.fields if f in locations)
-    return evolve(v, lines=tuple(sorted(lines)))
+    evidence = tuple(evolve(e, lines=_lines(e.lines, e.fields, locations)) for e in v.evidence)
+    return evolve(v, lines=_lines(v.lines, v.fields, locations), evidence=evidence)
 
 
 def check(report: Report) -> Violations:

@@ -12,7 +12,6 @@ import datetime
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from attrs import frozen
 
@@ -36,63 +35,115 @@ __all__ = [
 
 @frozen
 class Claim:
-    """A number the prose states for a table quantity."""
+    """A number the prose states, in one of the phrasings of ``template.phrasings``.
 
-    quantity: str  # one of QUANTITIES
+    ``readings`` are the quantities it may mean (keys of ``QUANTITIES``), ``columns`` the
+    table columns it counts (``("total",)`` unless a breakdown names one: 「涉及自然人72件」),
+    ``parent`` the stated total a breakdown splits.
+    """
+
+    phrasing: str  # Phrasing.key, or the column's words for a breakdown
     value: int
-    field: str  # flat key of the prose it stands in: "overview", "problems", "other_matters"
+    field: str  # flat key of the prose it stands in: "overview"
     quote: str  # the clause as written
+    readings: tuple[str, ...]
+    columns: tuple[str, ...] = ("total",)
+    parent: Claim | None = None
 
 
-QUANTITIES = (
-    "new_received",
-    "carried_over",
-    "carried_forward",
-    "reconsideration",
-    "litigation",
-    "normative_issued",
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,：:]+")
+_GAP = r"\D{0,20}?"
+_NEAR = r"\D{0,4}?"
+_NUMBER = rf"(\d+){P.UNIT}"
+
+
+def _pattern(ph: P.Phrasing) -> re.Pattern[str]:
+    if ph.before and ph.after:
+        return re.compile(f"{ph.before}{_NEAR}{_NUMBER}{_NEAR}{ph.after}")
+    if ph.after:
+        return re.compile(f"{_NUMBER}{_NEAR}{ph.after}")
+    return re.compile(f"{ph.before}{_GAP}{_NUMBER}")
+
+
+_PATTERNS = tuple((ph, _pattern(ph)) for ph in P.PHRASINGS)
+_NEGATIVES = tuple(
+    (P.phrasing(key), re.compile(f"(?:{P.NEGATION}){_GAP}{what}|无{what}"))
+    for key, what in P.NEGATIVES
 )
+_BREAKDOWNS = {
+    b.key: (
+        dict(b.labels),
+        re.compile(
+            "("
+            + "|".join(sorted((re.escape(w) for w, _c in b.labels), key=len, reverse=True))
+            + rf"){_NEAR}{_NUMBER}"
+        ),
+    )
+    for b in P.BREAKDOWNS
+}
 
-_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+")
-_POSITIVE = P.POSITIVE
-_NEGATIVE = P.NEGATIVE
-
-
-# Every pattern above needs a digit (_POSITIVE) or 未 / 没有 / 无 (_NEGATIVE): a clause with
-# none of them states nothing.
+# Every pattern above needs a digit, or 未 / 没有 / 无: a clause with none of them states nothing.
 _MAY_CLAIM = re.compile(r"[\d未没沒无無]")
 
-
 # A run of more digits than any count has is no claim; masked, it cannot make the patterns
-# below (「\D{0,20}?(\d+)件」) backtrack over it from every position (quadratic time).
+# above (「\D{0,20}?(\d+)件」) backtrack over it from every position (quadratic time).
 _LONG_DIGITS = re.compile(r"\d{13,}")
 
 
-def _clause_claims(clause: str) -> Iterator[tuple[str, int]]:
-    text = _LONG_DIGITS.sub("#", match_text(clause).replace(" ", ""))
-    found: dict[str, int] = {}
-    for quantity, pattern in _POSITIVE:
-        m = pattern.search(text)
-        if m and quantity not in found and (quantity != "new_received" or "申请" in text):
-            found[quantity] = int(m.group(1))
-    for quantity, pattern in _NEGATIVE:
-        if quantity not in found and pattern.search(text):
-            found[quantity] = 0
-    yield from found.items()
+def _applies(ph: P.Phrasing, text: str, said: str) -> bool:
+    if any(w in text for w in ph.excludes):
+        return False
+    return not ph.subject or ph.subject in text or (ph.carries and ph.subject in said)
+
+
+def _clause_claims(clause: str, quote: str, said: str, parent: Claim | None) -> list[Claim]:
+    """The numbers a clause states, in order; ``said``: the sentence before it, ``parent``:
+    the sentence's last stated total that a breakdown may split."""
+    text = _LONG_DIGITS.sub("#", clause)
+    found: dict[int, Claim] = {}
+    for ph, pattern in _PATTERNS:
+        if not _applies(ph, text, said):
+            continue
+        for m in pattern.finditer(text):
+            if m.start(1) not in found:
+                found[m.start(1)] = Claim(ph.key, int(m.group(1)), "overview", quote, ph.readings)
+    stated = {c.phrasing for c in found.values()}
+    for ph, pattern in _NEGATIVES:
+        no = pattern.search(text)
+        if no and ph.key not in stated and _applies(ph, text, said):
+            found[no.end()] = Claim(ph.key, 0, "overview", quote, ph.readings)
+    totals = sorted(found.items())
+    for key, (labels, pattern) in _BREAKDOWNS.items():
+        for m in pattern.finditer(text):
+            if m.start(2) in found:
+                continue
+            before = [c for pos, c in totals if pos < m.start(2)]
+            total = before[-1] if before else parent
+            if total is None or P.phrasing(total.phrasing).breakdown != key:
+                continue
+            found[m.start(2)] = Claim(m.group(1), int(m.group(2)), "overview", quote,
+                                      total.readings, labels[m.group(1)], total)  # fmt: skip
+    return [c for _pos, c in sorted(found.items())]
 
 
 def claims(report: Report) -> tuple[Claim, ...]:
     """Every table quantity stated in section 一 (总体情况), in reading order."""
     out: list[Claim] = []
     text = section_text(report.overview)
-    whole = match_text(text)  # one conversion, to pass over the clauses that state nothing
-    if len(whole) != len(text):  # pragma: no cover - match_text keeps the length
-        whole = text
-    for m in _CLAUSE.finditer(text):
-        if not _MAY_CLAIM.search(m.group()) and not _MAY_CLAIM.search(whole, *m.span()):
+    for sentence in _SENTENCE.finditer(text):
+        if not _MAY_CLAIM.search(sentence.group()):
             continue
-        for quantity, value in _clause_claims(m.group()):
-            out.append(Claim(quantity, value, "overview", m.group().strip()))
+        said = ""
+        parent: Claim | None = None
+        for clause in _CLAUSE.finditer(sentence.group()):
+            raw = clause.group()
+            folded = match_text(raw).replace(" ", "")
+            for claim in _clause_claims(folded, raw.strip(), said, parent):
+                if claim.parent is None and P.phrasing(claim.phrasing).breakdown:
+                    parent = claim
+                out.append(claim)
+            said += folded
     return tuple(out)
 
 
@@ -154,6 +205,7 @@ def fee_statement(section: Section) -> FeeStatement:
 
 
 # --------------------------------------------------------------------------- dates
+
 
 def publication_date(report: Report) -> datetime.date | None:
     """The date under section 六, else the date of the metadata table above the report."""

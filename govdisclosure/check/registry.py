@@ -10,15 +10,30 @@ import enum
 
 from attrs import frozen
 
-__all__ = ["RULEBOOK", "RuleInfo", "Severity", "severity_of", "statement_zh"]
+__all__ = ["RULEBOOK", "SEVERITY_MEANING", "RuleInfo", "Severity", "severity_of", "statement_zh"]
 
 
 class Severity(enum.StrEnum):
-    """``error``: arithmetic the template guarantees; ``warning``: very likely a mistake."""
+    """What a violation means (one thing each, see :data:`SEVERITY_MEANING`)."""
 
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+# What each severity means; every rule's severity is chosen by these (docs/rules.md).
+SEVERITY_MEANING: dict[Severity, str] = {
+    Severity.ERROR: "the printed tables contradict themselves: an identity of one table, "
+    "between two tables of the report, or between one organ's tables of consecutive years "
+    "fails, or a count is impossible (negative)",
+    Severity.WARNING: "the text and the tables disagree, and no reading of the text explains "
+    "it (a number the prose states matches none of the quantities its phrasing may mean; the "
+    "year the report states does not fit the template its tables follow; fees refused in "
+    "table 三 while section 六 is silent on fees)",
+    Severity.INFO: "not assessable (a value the rule needs is blank), or a note: the report's "
+    "form (sections missing, out of order or empty; years stated differently in the title, "
+    "period and signature; the fee position unstated; a late publication)",
+}
 
 
 @frozen
@@ -67,7 +82,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         _T3_ALL, "requests",
     ),
     RuleInfo(
-        "T3-V2021-SPLIT", Severity.WARNING,
+        "T3-V2021-SPLIT", Severity.ERROR,
         "（六）其他处理：2021版分三行，2019版为一行，须与表二所用模板一致",
         "（六）其他处理 has three rows in V2021 and one row in V2019, as the template of table 二",
         ("template", "requests.outcomes.other_handling.*"), "report",
@@ -99,11 +114,13 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         ("proactive.*",), "proactive",
     ),
     RuleInfo(
-        "T2-INFORCE", Severity.WARNING,
-        "2021版表二：现行有效件数不应少于本年制发件数",
-        "V2021 table 二: 现行有效件数 (in force) should not be below 本年制发件数 (issued)",
-        ("proactive.rules.issued", "proactive.rules.in_force",
-         "proactive.normative_documents.issued", "proactive.normative_documents.in_force"),
+        "T2-INFORCE", Severity.ERROR,
+        "2021版表二：现行有效件数加本年废止件数不少于本年制发件数",
+        "V2021 table 二: 现行有效件数 (in force) + 本年废止件数 (repealed) is not below "
+        "本年制发件数 (issued): a document issued this year is in force unless repealed",
+        ("proactive.rules.issued", "proactive.rules.in_force", "proactive.rules.repealed",
+         "proactive.normative_documents.issued", "proactive.normative_documents.in_force",
+         "proactive.normative_documents.repealed"),
         "proactive",
     ),
     RuleInfo(
@@ -113,7 +130,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         ("proactive.*.previous_items", "proactive.*.change"), "proactive",
     ),
     RuleInfo(
-        "D-SECTIONS", Severity.WARNING,
+        "D-SECTIONS", Severity.INFO,
         "六个部分齐全、顺序正确、内容不为空",
         "The six sections are all present, in the template's order, and not empty",
         ("overview", "problems", "other_matters"), "report",
@@ -125,7 +142,7 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         ("template", "year"), "report",
     ),
     RuleInfo(
-        "D-YEAR", Severity.WARNING,
+        "D-YEAR", Severity.INFO,
         "标题年份、统计期限、总体情况所述年份一致，落款日期在次年",
         "Title year, statistics period and the year section 一 speaks of agree; the "
         "signature date falls in the next year",
@@ -139,13 +156,14 @@ RULEBOOK: tuple[RuleInfo, ...] = (
     ),
     RuleInfo(
         "D-TEXT", Severity.WARNING,
-        "总体情况中所述申请数、结转数、行政复议数、行政诉讼数、制发规范性文件数与表格一致",
-        "Numbers section 一 states for applications received, carried over/forward, "
-        "reconsiderations, lawsuits and normative documents issued equal the tables",
-        ("overview", "requests.new_received.total",
-         "requests.carried_over.total", "requests.carried_forward.total",
-         "appeals.*.total", "proactive.normative_documents.issued",
-         "proactive.normative_documents.newly_made"),
+        "总体情况中所述申请数、办理数、结转数、行政复议数、行政诉讼数、规范性文件数，"
+        "等于其说法可指的表格数量之一",
+        "A number section 一 states for applications (received, handled, carried over or "
+        "forward, by applicant), reconsiderations, lawsuits or normative documents equals one "
+        "of the table quantities its phrasing may mean (see the phrasings below)",
+        ("overview", "requests.new_received.*", "requests.carried_over.*",
+         "requests.outcomes.total.*", "requests.carried_forward.*",
+         "appeals.*", "proactive.normative_documents.*"),
         "report",
     ),
     RuleInfo(
@@ -155,20 +173,20 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         ("other_matters",), "report",
     ),
     RuleInfo(
-        "T3-CARRY", Severity.WARNING,
+        "T3-CARRY", Severity.ERROR,
         "跨年度：本年“二、上年结转”等于上年“四、结转下年度继续办理”（逐列）",
         "Across years: this year's 二 carried over = last year's 四 carried forward, per column",
         ("requests.carried_over.*", "requests.carried_forward.*"), "series",
     ),
     RuleInfo(
-        "T2-STOCK", Severity.WARNING,
+        "T2-STOCK", Severity.ERROR,
         "跨年度：现行有效件数＝上年现行有效件数＋本年制发－本年废止（2019版：对外公开总数量＝上年总数＋本年新公开）",
         "Across years: in force = last year's in force + issued − repealed (V2019: total "
         "published = last year's + newly published)",
         ("proactive.rules.*", "proactive.normative_documents.*"), "series",
     ),
     RuleInfo(
-        "T2-ITEMS", Severity.WARNING,
+        "T2-ITEMS", Severity.ERROR,
         "跨年度（2019版）：本年上一年项目数量＝上年上一年项目数量＋上年本年增/减",
         "Across years (V2019): 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减",
         ("proactive.*.previous_items", "proactive.*.change"), "series",

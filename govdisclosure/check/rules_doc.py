@@ -7,7 +7,8 @@ file is stale.
 from __future__ import annotations
 
 from govdisclosure.check.invariants import RULES
-from govdisclosure.check.registry import Severity
+from govdisclosure.check.registry import SEVERITY_MEANING, Severity
+from govdisclosure.template import phrasings as P
 
 __all__ = ["rules_markdown"]
 
@@ -30,8 +31,7 @@ def rules_markdown() -> str:
         "`govdisclosure.check_series(reports)` runs the *series* rules over one organ's "
         "consecutive reports.",
         "",
-        "- **error**: arithmetic the template guarantees; **warning**: very likely a "
-        "mistake; **info**: worth a look.",
+        *(f"- **{s.value}**: {meaning}." for s, meaning in SEVERITY_MEANING.items()),
         "- When a value a rule needs is blank (`None`), the rule is *not assessable* there: "
         "`check` returns an `info` violation with `assessable=False` naming the blank fields, "
         "never a silent pass or fail. A rule whose subject is absent from the report (no "
@@ -49,8 +49,53 @@ def rules_markdown() -> str:
         lines.append(
             f"| `{r.id}` | {r.severity.value} | {scope} | {_cell(r.zh)} | {_cell(r.en)} | {reads} |"
         )
+    lines += _phrasings()
     lines.append("")
     return "\n".join(lines)
+
+
+def _phrasings() -> list[str]:
+    """The D-TEXT tables: the quantities, and the phrasings with what each may mean."""
+    out = [
+        "",
+        "## How D-TEXT reads section 一",
+        "",
+        "A number the prose states is compared with every quantity its phrasing may mean; it "
+        "is a violation only when it equals none of them, and the violation names each "
+        "quantity with its value (`evidence`). A clause right after a stated total may break it "
+        "down by column, in the words listed under *Breakdowns*: each part is read as its "
+        "total was. Both tables are `govdisclosure.template.phrasings`.",
+        "",
+        "| quantity | sum of (flat keys; `{col}`: the column a breakdown names, else `total`) "
+        "| templates |",
+        "|---|---|---|",
+    ]
+    for q in P.QUANTITIES:
+        terms = " ".join(
+            f"{'−' if t.startswith('-') else '+'} `{t.lstrip('-')}`" for t in q.terms
+        ).removeprefix("+ ")
+        out.append(f"| {q.zh} | {_cell(terms)} | {', '.join(v.value for v in q.versions)} |")
+    out += [
+        "",
+        "| phrasing | as written | may mean | breakdown |",
+        "|---|---|---|---|",
+    ]
+    for ph in P.PHRASINGS:
+        means = "; ".join(P.quantity(k).zh for k in ph.readings)
+        example = ph.example.format(n="N")
+        out.append(f"| {ph.key} | 「{example}」 | {means} | {ph.breakdown or '—'} |")
+    out += ["", "Breakdowns by column:", ""]
+    for b in P.BREAKDOWNS:
+        words = "; ".join(f"{w} → {'+'.join(cols)}" for w, cols in b.labels)
+        out.append(f"- *{b.key}*: {words}")
+    out += [
+        "",
+        "A clause that says the thing did not happen (未收到, 未发生, 没有 … before the "
+        "subject, or 无 right before it) states 0 in the phrasing it negates: "
+        + ", ".join(k for k, _w in P.NEGATIVES)
+        + ".",
+    ]
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from govdisclosure import template as T
 from govdisclosure.check import prose as _prose
-from govdisclosure.check.violation import Violation, fail, unassessable, values_of
+from govdisclosure.check.violation import Evidence, Violation, fail, unassessable, values_of
 from govdisclosure.model import Report, Section, Template
+from govdisclosure.template import phrasings as P
 
 __all__ = ["d_deadline", "d_fee_text", "d_sections", "d_text", "d_version", "d_year"]
 
@@ -23,16 +25,20 @@ def d_sections(report: Report) -> tuple[Violation, ...]:
     out: list[Violation] = []
     for d in report.diagnostics:
         if d.code in _SECTION_DIAGNOSTICS:
-            v = fail("D-SECTIONS", f"section headings: {d.message}", ())
-            out.append(evolve(v, lines=(d.line,) if d.line else ()))
+            lines = (d.line,) if d.line else ()
+            v = fail("D-SECTIONS", f"section headings: {d.message}", (),
+                     (Evidence(f"diagnostic {d.code}", d.message, (), lines),))  # fmt: skip
+            out.append(evolve(v, lines=lines))
     for h in T.HEADINGS:
         name = f"section {h.numeral}、{h.label}"
         if h.key in report.missing:
-            out.append(fail("D-SECTIONS", f"{name} was not found"))
+            out.append(fail("D-SECTIONS", f"{name} was not found", (),
+                            (Evidence("parts not found", ", ".join(report.missing)),)))  # fmt: skip
             continue
         section = getattr(report, h.key)
         if isinstance(section, Section) and not section.text.strip() and not section.subsections:
-            out.append(fail("D-SECTIONS", f"{name} is empty", (h.key,)))
+            out.append(fail("D-SECTIONS", f"{name} is empty", (h.key,),
+                            (Evidence(name, "", (h.key,)),)))  # fmt: skip
     return tuple(out)
 
 
@@ -46,7 +52,11 @@ def d_version(report: Report) -> tuple[Violation, ...]:
         why = f"a {report.year} report on the V2021 template (issued 2021-09; re-issued report?)"
     else:
         return ()
-    return (fail("D-VERSION", why, ("template", "year")),)
+    evidence = (
+        Evidence("report year", report.year, ("year",)),
+        Evidence("template of the tables", report.template.value, ("template",)),
+    )
+    return (fail("D-VERSION", why, ("template", "year"), evidence),)
 
 
 def d_year(report: Report) -> tuple[Violation, ...]:
@@ -54,7 +64,7 @@ def d_year(report: Report) -> tuple[Violation, ...]:
     if report.year is None:
         return ()
     ev = _prose.year_evidence(report)
-    stated: dict[str, tuple[int, str]] = {}
+    stated: dict[str, tuple[int, str]] = {"year": (report.year, "report year")}
     if ev.title is not None:
         stated["title"] = (ev.title, f"title {ev.title}")
     if ev.period is not None:
@@ -66,14 +76,15 @@ def d_year(report: Report) -> tuple[Violation, ...]:
             report.signed_on.year - 1,
             f"signed {report.signed_on.isoformat()} (→ a {report.signed_on.year - 1} report)",
         )
-    years = {y for y, _ in stated.values()} | {report.year}
-    if len(years) <= 1:
+    if len({y for y, _ in stated.values()}) <= 1:
         return ()
+    said = "; ".join(s for k, (_y, s) in stated.items() if k != "year")
     return (
         fail(
             "D-YEAR",
-            f"the report year is {report.year}, but: " + "; ".join(s for _y, s in stated.values()),
-            ("year", *stated),
+            f"the report year is {report.year}, but: {said}",
+            tuple(stated),
+            tuple(Evidence(s, y, (k,)) for k, (y, s) in stated.items()),
         ),
     )
 
@@ -98,29 +109,43 @@ def d_deadline(report: Report) -> tuple[Violation, ...]:
     )
 
 
-_CLAIM_FIELDS: dict[str, tuple[str, ...]] = {
-    "new_received": ("requests.new_received.total",),
-    "carried_over": ("requests.carried_over.total",),
-    "carried_forward": ("requests.carried_forward.total",),
-    "reconsideration": ("appeals.reconsideration.total",),
-    "litigation": (
-        "appeals.litigation_direct.total",
-        "appeals.litigation_after_reconsideration.total",
-    ),
-}
+@frozen
+class _Reading:
+    """One quantity a claim may mean, valued from the tables (None: a blank cell)."""
+
+    key: str
+    name: str
+    keys: tuple[str, ...]
+    value: int | None
+    blank: tuple[str, ...]
 
 
-def _claim_fields(quantity: str, template: Template) -> tuple[str, ...]:
-    if quantity == "normative_issued":
-        column = "newly_made" if template is Template.V2019 else "issued"
-        return (f"proactive.normative_documents.{column}",)
-    return _CLAIM_FIELDS[quantity]
+def _readings(claim: _prose.Claim, template: Template, values: Mapping[str, Any]) -> list[_Reading]:
+    out = []
+    for key in claim.readings:
+        q = P.quantity(key)
+        if template not in q.versions:
+            continue
+        signed = [(t.startswith("-"), t.lstrip("-").format(col=c)) for t in q.terms
+                  for c in claim.columns]  # fmt: skip
+        keys = tuple(k for _minus, k in signed)
+        name = q.zh if claim.parent is None else f"{q.zh}（{claim.phrasing}）"
+        blank = tuple(k for k in keys if values.get(k) is None)
+        value = None if blank else sum(-values[k] if minus else values[k] for minus, k in signed)
+        out.append(_Reading(key, name, keys, value, blank))
+    return out
 
 
 def d_text(report: Report) -> tuple[Violation, ...]:
-    """D-TEXT: a number the prose of section 一 states for a table quantity equals the table."""
+    """D-TEXT: a number section 一 states equals one of the quantities its phrasing may mean.
+
+    The phrasings and their readings are :data:`govdisclosure.template.phrasings.PHRASINGS`;
+    a breakdown by column (「涉及自然人72件」) is read as its total was (the readings that
+    explain the total, else all of them).
+    """
     out: list[Violation] = []
-    values: dict[str, Any] | None = None
+    values: Mapping[str, Any] | None = None
+    explained: dict[_prose.Claim, tuple[str, ...]] = {}
     for claim in _prose.claims(report):
         if values is None:
             values = {
@@ -128,21 +153,29 @@ def d_text(report: Report) -> tuple[Violation, ...]:
                 **values_of(report.appeals, "appeals."),
                 **values_of(report.proactive, "proactive."),
             }
-        keys = _claim_fields(claim.quantity, report.template)
-        blank = [k for k in keys if values.get(k) is None]
-        if blank:
-            out.append(unassessable("D-TEXT", f"「{claim.quote}」", blank))
+        readings = _readings(claim, report.template, values)
+        if claim.parent is not None and explained.get(claim.parent):
+            readings = [r for r in readings if r.key in explained[claim.parent]]
+        explained[claim] = tuple(r.key for r in readings if r.value == claim.value)
+        if explained[claim] or not readings:
             continue
-        table = sum(values[k] for k in keys)
-        if table != claim.value:
-            out.append(
-                fail(
-                    "D-TEXT",
-                    f"section 一 says 「{claim.quote}」 ({claim.value}) but the table has {table} "
-                    f"({' + '.join(keys)})",
-                    (claim.field, *keys),
-                )
+        said = Evidence(f"section 一 「{claim.quote}」", claim.value, (claim.field,))
+        blank = list(dict.fromkeys(k for r in readings for k in r.blank))
+        if blank:  # a blank cell might hold the number: no reading can be ruled out
+            v = unassessable("D-TEXT", f"「{claim.quote}」", blank)
+            out.append(evolve(v, evidence=(said,)))
+            continue
+        table = ", ".join(f"{r.name} {r.value}" for r in readings)
+        keys = tuple(dict.fromkeys(k for r in readings for k in r.keys))
+        out.append(
+            fail(
+                "D-TEXT",
+                f"section 一 says {claim.phrasing} {claim.value} (「{claim.quote}」); "
+                f"the table has {table}",
+                (claim.field, *keys),
+                (said, *(Evidence(r.name, r.value, r.keys) for r in readings)),
             )
+        )
     return tuple(out)
 
 
@@ -157,5 +190,6 @@ def d_fee_text(report: Report) -> tuple[Violation, ...]:
             "D-FEE-TEXT",
             "section 六 does not state whether 信息处理费 was charged",
             ("other_matters",),
+            (Evidence("section 六 on fees", _prose.FeeStatement.SILENT.value, ("other_matters",)),),
         ),
     )

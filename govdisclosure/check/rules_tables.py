@@ -7,7 +7,15 @@ from typing import Any
 
 from govdisclosure import template as T
 from govdisclosure.check import prose as _prose
-from govdisclosure.check.violation import Violation, fail, judge, negative, unassessable, values_of
+from govdisclosure.check.violation import (
+    Evidence,
+    Violation,
+    fail,
+    judge,
+    negative,
+    unassessable,
+    values_of,
+)
 from govdisclosure.fieldpaths import flatten_object
 from govdisclosure.model import (
     AppealStats,
@@ -91,12 +99,17 @@ def t3_split(report: Report) -> tuple[Violation, ...]:
     found = "three rows (V2021)" if split else "one row (V2019)"
     if split and undivided:
         found = "both the single row and the three rows"
+    rows = [k for k in _other_handling_keys(report.requests) if k.endswith(".total")]
     return (
         fail(
             "T3-V2021-SPLIT",
             f"table 二 follows {report.template.value} but table 三's {T.REQUEST_GROUPS[-1]} "
             f"has {found}",
-            [k for k in _other_handling_keys(report.requests) if k.endswith(".total")],
+            rows,
+            (
+                Evidence("table 二's template", report.template.value, ("template",)),
+                Evidence(f"table 三's {T.REQUEST_GROUPS[-1]}", found, tuple(rows)),
+            ),
         ),
     )
 
@@ -127,6 +140,10 @@ def t3_fee_link(report: Report) -> tuple[Violation, ...]:
             f"（六）2 逾期未按收费通知要求缴纳费用 = {shown}, so fee notices were issued, "
             f"but section 六 {said}",
             [*positive, "other_matters"],
+            (
+                *(Evidence(k, v, (k,)) for k, v in positive.items()),
+                Evidence("section 六 on fees", statement.value, ("other_matters",)),
+            ),
         ),
     )
 
@@ -161,27 +178,35 @@ def t2_nonneg(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]
 
 
 def t2_in_force(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]:
-    """T2-INFORCE: V2021 现行有效件数 ≥ 本年制发件数 (documents issued this year are in force)."""
+    """T2-INFORCE: V2021 现行有效 + 本年废止 ≥ 本年制发 (issued: in force unless repealed)."""
     if not isinstance(proactive, Proactive2021):
         return ()
     out: list[Violation] = []
     for name in ("rules", "normative_documents"):
         counts = getattr(proactive, name)
-        keys = (f"proactive.{name}.issued", f"proactive.{name}.in_force")
-        if counts.issued is None or counts.in_force is None:
-            blank = [
-                k for k, v in zip(keys, (counts.issued, counts.in_force), strict=True) if v is None
-            ]
+        cols = ("issued", "in_force", "repealed")
+        keys = tuple(f"proactive.{name}.{c}" for c in cols)
+        got = [getattr(counts, c) for c in cols]
+        if None in got:
+            blank = [k for k, v in zip(keys, got, strict=True) if v is None]
             out.append(unassessable("T2-INFORCE", name, blank))
-        elif counts.in_force < counts.issued:
+            continue
+        issued, in_force, repealed = got
+        if in_force + repealed < issued:
+            label = {c: T.column_label(Template.V2021, c) for c in cols}
             out.append(
                 fail(
                     "T2-INFORCE",
-                    f"{name}: {T.column_label(Template.V2021, 'in_force')} {counts.in_force} < "
-                    f"{T.column_label(Template.V2021, 'issued')} {counts.issued}",
+                    f"{name}: {label['in_force']} {in_force} + {label['repealed']} {repealed} "
+                    f"< {label['issued']} {issued}",
                     keys,
+                    (
+                        Evidence(f"{label['in_force']} + {label['repealed']}",
+                                 in_force + repealed, keys[1:]),
+                        Evidence(label["issued"], issued, keys[:1]),
+                    ),
                 )
-            )
+            )  # fmt: skip
     return tuple(out)
 
 
@@ -215,6 +240,14 @@ def t2_delta(proactive: Proactive2019 | Proactive2021) -> tuple[Violation, ...]:
                     f"{item.previous_items} + {T.column_label(Template.V2019, 'change')} "
                     f"{item.change:+d} leaves {item.previous_items + item.change} items",
                     keys,
+                    (
+                        Evidence(
+                            T.column_label(Template.V2019, "previous_items"),
+                            item.previous_items,
+                            keys[:1],
+                        ),
+                        Evidence(T.column_label(Template.V2019, "change"), item.change, keys[1:]),
+                    ),
                 )
             )
     return tuple(out)

@@ -13,7 +13,22 @@ from govdisclosure.check.registry import Severity, severity_of, statement_zh
 from govdisclosure.fieldpaths import flatten_object
 from govdisclosure.template.identities import Equation
 
-__all__ = ["Violation", "fail", "judge", "negative", "unassessable", "values_of"]
+__all__ = ["Evidence", "Violation", "fail", "judge", "negative", "unassessable", "values_of"]
+
+
+@frozen
+class Evidence:
+    """One quantity a violation compares: what it is, its value, and where it stands.
+
+    ``name`` says what the value is (「新收」, 「一 + 二」, or the clause of the prose that
+    states it); ``fields`` are the flat keys it sums, ``lines`` their source lines (for a
+    clause of the prose: the line of its section's heading, as far as the model knows it).
+    """
+
+    name: str
+    value: int | Decimal | str | None
+    fields: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()
 
 
 @frozen
@@ -25,7 +40,8 @@ class Violation:
     ``"2023:requests.carried_over.total"``); ``lines`` are the source lines of those fields,
     sorted, as far as :attr:`Report.locations <govdisclosure.Report.locations>` knows them.
     ``assessable`` is False for the ``info`` violations that say a rule could not be judged
-    because a value it needs is missing.
+    because a value it needs is missing.  ``evidence`` lists the quantities compared, each
+    with its value, fields and source lines.
     """
 
     rule: str
@@ -34,6 +50,7 @@ class Violation:
     fields: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()
     assessable: bool = True
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def message_zh(self) -> str:
@@ -64,9 +81,13 @@ _KEEP = 4
 _RECENT: list[tuple[object, str, Mapping[str, Any]]] = []
 
 
-def fail(rule_id: str, message: str, fields: Iterable[str] = ()) -> Violation:
+def fail(
+    rule_id: str, message: str, fields: Iterable[str] = (), evidence: Iterable[Evidence] = ()
+) -> Violation:
     """A broken rule, with the severity the registry gives it."""
-    return Violation(rule_id, severity_of(rule_id), message, tuple(fields))
+    return Violation(
+        rule_id, severity_of(rule_id), message, tuple(fields), evidence=tuple(evidence)
+    )
 
 
 def unassessable(rule_id: str, where: str, blank: Iterable[str]) -> Violation:
@@ -79,6 +100,7 @@ def unassessable(rule_id: str, where: str, blank: Iterable[str]) -> Violation:
         f"not assessable ({where}): no value for {lacking}",
         keys,
         assessable=False,
+        evidence=tuple(Evidence(k, None, (k,)) for k in keys),
     )
 
 
@@ -93,14 +115,20 @@ def judge(equations: Iterable[Equation], values: Mapping[str, Any]) -> tuple[Vio
         left = sum(values[k] for k in eq.left)
         right = sum(values[k] for k in eq.right)
         if left != right:
-            out.append(fail(eq.rule, f"{eq.where}: {eq.says} fails, {left} ≠ {right}", eq.keys))
+            named = eq.says.split(" = ", 1)
+            evidence = (
+                Evidence(f"{eq.where}: {named[0]}", left, eq.left),
+                Evidence(f"{eq.where}: {named[-1]}", right, eq.right),
+            )
+            message = f"{eq.where}: {eq.says} fails, {left} ≠ {right}"
+            out.append(fail(eq.rule, message, eq.keys, evidence))
     return tuple(out)
 
 
 def negative(rule_id: str, items: Iterable[tuple[str, Any]]) -> tuple[Violation, ...]:
     """A violation for every number below zero (cells without a number are not judged)."""
     return tuple(
-        fail(rule_id, f"{key} = {value} is negative", (key,))
+        fail(rule_id, f"{key} = {value} is negative", (key,), (Evidence(key, value, (key,)),))
         for key, value in items
         if isinstance(value, int | Decimal) and value < 0
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, Literal
 
-from govdisclosure.check.violation import Violation
+from govdisclosure.check.violation import Evidence, Violation
 
-__all__ = ["FRAME_TYPES", "Violations", "violation_json"]
+__all__ = ["FRAME_TYPES", "Violations", "evidence_json", "violation_json"]
 
 # to_frame()'s columns and their kinds (as govdisclosure.write.tables names kinds)
 FRAME_TYPES: dict[str, str] = {
@@ -29,8 +30,14 @@ FRAME_TYPES: dict[str, str] = {
 _COLOURS = {"error": "#fdd", "warning": "#ffefc2", "info": "#e4f1fb"}
 
 
+def evidence_json(e: Evidence) -> dict[str, Any]:
+    """One compared quantity as JSON-ready data (a Decimal value as its string)."""
+    value = str(e.value) if isinstance(e.value, Decimal) else e.value
+    return {"name": e.name, "value": value, "fields": list(e.fields), "lines": list(e.lines)}
+
+
 def violation_json(v: Violation) -> dict[str, Any]:
-    """A violation as JSON-ready data (English and Chinese message)."""
+    """A violation as JSON-ready data (English and Chinese message, and its evidence)."""
     return {
         "rule": v.rule,
         "severity": str(v.severity),
@@ -39,6 +46,7 @@ def violation_json(v: Violation) -> dict[str, Any]:
         "fields": list(v.fields),
         "lines": list(v.lines),
         "assessable": v.assessable,
+        "evidence": [evidence_json(e) for e in v.evidence],
     }
 
 

@@ -10,9 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 import click
 
-from govdisclosure.check.invariants import Severity, Violation, check
+from govdisclosure.check.invariants import Evidence, Severity, Violation, check
 from govdisclosure.check.violations import Violations, violation_json
 from govdisclosure.cli.common import (
     ENCODING,
@@ -73,6 +74,26 @@ def _quote(line: str, message: str) -> str:
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
+def _sourced(v: Violation, lines: Sequence[str]) -> Violation:
+    """The violation with each clause of the prose in its evidence placed on its own source
+    line (the model knows only its section's heading line)."""
+    evidence = []
+    placed = set(v.lines)
+    for e in v.evidence:
+        found = {n for p in _phrases(e.name) for n, text in enumerate(lines, 1) if p in text}
+        if found:
+            placed = (placed - set(e.lines)) | found
+            e = attrs.evolve(e, lines=tuple(sorted(found)))
+        evidence.append(e)
+    return attrs.evolve(v, lines=tuple(sorted(placed)), evidence=tuple(evidence))
+
+
+def _evidence_text(e: Evidence) -> str:
+    named = [", ".join(e.fields)] if e.fields and e.fields != (e.name,) else []
+    named += [f"line {', '.join(map(str, e.lines))}"] if e.lines else []
+    return f"{e.name} = {e.value}" + (f"  ({' · '.join(named)})" if named else "")
+
+
 def _violations_table(
     violations: Sequence[Violation],
     lines: Sequence[str],
@@ -89,7 +110,9 @@ def _violations_table(
     table.add_column("message and source", overflow="fold")
     for v in violations:
         body = Text(v.message)
-        if v.fields:
+        for e in v.evidence:
+            body.append("\n  · " + _evidence_text(e))
+        if v.fields and not v.evidence:
             body.append("\nfields: " + ", ".join(v.fields), style="dim")
         quoted = _quoted_lines(v, lines)
 
@@ -168,6 +191,10 @@ def check_command(
             failed = True
             continue
         violations = check(outcome.report)
+        places: Sequence[tuple[int, int]] = ()
+        if violations and not quiet and fmt != "csv":
+            lines, places = source_places(with_data(item, outcome))
+            violations = Violations(_sourced(v, lines) for v in violations)
         checked.append((outcome, violations))
         failed = failed or any(_at_or_above(v, threshold) for v in violations)
         if quiet or fmt == "json":
@@ -177,7 +204,6 @@ def check_command(
             continue
         shown = [_headline(outcome, violations)]
         if violations:
-            lines, places = source_places(with_data(item, outcome))
             shown.append(_violations_table(violations, lines, places))
         click.echo(printed(console, *shown))
     if quiet:

@@ -168,7 +168,14 @@ def export(
         written = (out, violations_out, diagnostics_out)
     if not quiet:
         exporting.summary(
-            len(items), records, refused, dropped, violations, diagnostics, written, elapsed,
+            len(items),
+            records,
+            refused,
+            dropped,
+            violations,
+            diagnostics,
+            written,
+            elapsed,
             skipped=skipped,
         )
     elif refused or skipped:

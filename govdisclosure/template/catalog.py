@@ -42,6 +42,12 @@ DOCUMENT_FIELDS: tuple[FieldInfo, ...] = (
     FieldInfo("script", "字形", "enum", english="script of the source: simplified or traditional"),
     FieldInfo("title", "标题", "text", english="title line as written"),
     FieldInfo("organ", "发布机关", "text", english="the organ that reports"),
+    FieldInfo(
+        "organ_source",
+        "机关名称来源",
+        "enum",
+        english="where organ was read: title, metadata-title, preamble or publisher",
+    ),
     FieldInfo("year", "报告年度", "int", english="the year the report covers"),
     FieldInfo("signed_by", "落款机关", "text", english="the organ named under section 六"),
     FieldInfo("signed_on", "落款日期", "date", english="the date under section 六"),

@@ -312,7 +312,7 @@ def _describe(exc: BaseException, tp: type | None) -> str:
 
 # --------------------------------------------------------------------------- JSON Schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the JSON format.  Bump it when :func:`schema_fingerprint` changes (a field
 added, removed, renamed or retyped in the model), record the new fingerprint below, say so in
 CHANGELOG.md and regenerate the docs (``python -m govdisclosure._docs``)."""
@@ -324,6 +324,8 @@ SCHEMA_FINGERPRINTS: dict[int, str] = {
     # v2: organ_key, credit_code, published_on, source_sha256 (absent from v1 JSON: None);
     # V2021 licensing, punishment, coercion {"decisions": n} and fees {"amount": "x"} (v1: bare)
     2: "b99de255df9379be85cab676346b48d2c0fcb0f6d5302bcad932c9e339bb3013",
+    # v3: organ_source (where organ was read; absent from v1 and v2 JSON: None)
+    3: "97e60b36d1aef1c2876858bcb73245e1283e5281860fecda1d11c67acdec662f",
 }
 
 
