@@ -27,7 +27,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bind",),
     ("check",),
     ("write",),
-    ("api", "batch", "reportfiles", "inputs", "exporting", "cli", "dask", "_docs", "__init__"),
+    ("api", "batch", "reportfiles", "inputs", "exporting", "cli", "dask", "_docs", "__init__",
+     "synthetic"),
 )
 STAGE_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
