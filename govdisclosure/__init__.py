@@ -50,4 +50,3 @@ __all__ = [
     "render",
     "rollup",
 ]
-

@@ -273,15 +273,30 @@ def section_reuse(a: Report, b: Report) -> dict[str, float]:
     return out
 
 
+def _reused_sentence(text: str, other: Mapping[str, str]) -> str | None:
+    """The start of the first sentence of ``text`` found whole in ``other`` (to quote)."""
+    joined = "\n".join(masked(t) for t in other.values())
+    for sentence in _SENTENCE.findall(text):
+        piece = sentence.strip()
+        if len(masked(piece)) >= _MIN_SENTENCE and masked(piece) in joined:
+            return str(piece[:_QUOTED])
+    return None
+
+
+_QUOTED = 16
+
+
 def _copied(
     rule_id: str, a: Report, b: Report, threshold: float, what: str
 ) -> tuple[Violation, ...]:
     out = []
     for key, share in section_reuse(a, b).items():
         if share >= threshold:
+            quote = _reused_sentence(prose_of(b)[key], prose_of(a))
             message = (
                 f"{share:.0%} of section {key} of {b.organ or '?'} {b.year} is found in {what} "
                 f"{a.organ or '?'} {a.year} (threshold {threshold:.0%})"
+                + (f", as 「{quote}」" if quote else "")
             )
             out.append(fail(rule_id, message, (_tag(a, key), _tag(b, key))))
     return tuple(out)

@@ -25,9 +25,7 @@ def grammar_text() -> str:
     packaged = resources.files("govdisclosure").joinpath("grammars").joinpath(GRAMMAR)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text(
-        encoding="utf-8"
-    )
+    return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text(encoding="utf-8")
 
 
 def filled_grammar() -> str:

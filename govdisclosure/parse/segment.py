@@ -97,9 +97,7 @@ def _style(numbering: str) -> str:
     return "digit" if numbering[:1].isdigit() else "han"
 
 
-def _resolve(
-    text: str, start: int, end: int, candidates: tuple[Anchor, ...]
-) -> _Found | None:
+def _resolve(text: str, start: int, end: int, candidates: tuple[Anchor, ...]) -> _Found | None:
     """Which anchor a found word is, given the numbering before it (None: not an anchor)."""
     before = _NUMBERING.search(text, max(0, start - 6), start)
     if before is not None:
@@ -281,9 +279,7 @@ def segment(norm: NormalizedText) -> NormalizedText:
     )
 
 
-_TABLE_THREE_STARTS = tuple(
-    match_text(a.text) for a in anchors() if a.kind == "t3_start"
-)
+_TABLE_THREE_STARTS = tuple(match_text(a.text) for a in anchors() if a.kind == "t3_start")
 
 
 def _open_table_three(lines: list[str], display: list[str]) -> int:

@@ -59,9 +59,7 @@ _TAIL_START = re.compile(
     r"|版权所有|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|网站标识码|网站地图|联系我们|ICP备|.{0,20}ICP备"
     r"|扫一扫|分享到|-->)"
 )
-_SIX = re.compile(
-    r"^(?:#+\s*)?(?:六[、.,]|\(六\))\s*" + re.escape(T.HEADINGS[-1].label[:6])
-)
+_SIX = re.compile(r"^(?:#+\s*)?(?:六[、.,]|\(六\))\s*" + re.escape(T.HEADINGS[-1].label[:6]))
 _HEADING_ONE = re.compile(
     r"^(?:#+\s*)?" + T.HEADINGS[0].numeral + f"[{re.escape(L.NUMBERING_MARKS)}]"
 )

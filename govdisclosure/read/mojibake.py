@@ -140,8 +140,6 @@ def _vocabulary() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-
-
 @frozen
 class _Match:
     length: int  # characters of the text explained

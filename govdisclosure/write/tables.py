@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from govdisclosure.check.corpus import SERIES_COLUMNS
 from govdisclosure.check.invariants import Severity, Violation, check
 from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report
@@ -42,6 +43,7 @@ __all__ = [
     "LONG_COLUMNS",
     "MONEY_PRECISION",
     "MONEY_SCALE",
+    "SERIES_VIOLATION_COLUMNS",
     "VIOLATION_COLUMNS",
     "Reports",
     "arrow_schema",
@@ -97,6 +99,7 @@ VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("message_zh", "text"),  # the same in Chinese: the rule's statement and the verdict
     ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
 )
+SERIES_VIOLATION_COLUMNS = SERIES_COLUMNS  # check_corpus: two reports of one organ per row
 DIAGNOSTIC_COLUMNS: tuple[tuple[str, str], ...] = (
     (ID, "text"),
     ("diagnostic", "int"),  # its number within the report, from 0
