@@ -112,7 +112,7 @@ def similar(
         for entry in shown:
             click.echo(printed(console, *_pair_table(entry)))
         more = f" (the first {top} shown)" if len(pairs) > top else ""
-        click.echo(f"similar     {len(pairs)} pairs{more}")
+        click.echo(f"similar     {len(pairs)} pair{'' if len(pairs) == 1 else 's'}{more}")
     sys.exit(EXIT_FOUND if pairs else EXIT_OK)
 
 
