@@ -176,10 +176,11 @@ def _report(organ: str, code: str, year: int, values: dict[str, Any],
 # --------------------------------------------------------------------------- corpus
 
 
-def _organs(count: int, rng: random.Random) -> list[tuple[str, str, str]]:
-    """(name, credit code, city code) of ``count`` organs, round the cities and counties."""
+def _organs(count: int, rng: random.Random, first: int = 0) -> list[tuple[str, str, str]]:
+    """(name, credit code, city code) of ``count`` organs, round the cities and counties
+    (``first``: the number of the first, so that corpora made in parts name distinct organs)."""
     out = []
-    for i in range(count):
+    for i in range(first, first + count):
         city_code, city = _CITIES[i % len(_CITIES)]
         n = i // len(_CITIES)
         county = _COUNTIES[n % len(_COUNTIES)]
@@ -230,14 +231,16 @@ def synthetic_corpus(
     broken: int = 0,
     consolidated: bool = False,
     seed: int = 0,
+    first_organ: int = 0,
 ) -> Synthetic:
     """A corpus of ``organs`` × ``years`` reports with the faults asked for planted.
 
     Report ids are ``{year}/{credit code}.txt``.  ``copies``, ``partial`` and ``broken`` pick
     reports after an organ's first year; ``cross`` picks pairs of organs in one year.
+    ``first_organ``: where the organs' numbering starts (to make a large corpus in parts).
     """
     rng = random.Random(seed)
-    who = _organs(organs, rng)
+    who = _organs(organs, rng, first_organ)
     later = [(o, y) for o in range(organs) for y in range(1, len(years))]
     copy_at, partial_at, broken_at = _plant(rng, later, copies, partial, broken)
     cross_at = _cross(rng, organs, len(years), cross, copy_at | partial_at)

@@ -197,11 +197,12 @@ def r_rollup(
     if not differ:
         return ()
     shown = "; ".join(f"{k}: {a} ≠ Σ {b}" for k, a, b in differ[:3])
+    cells = f"{len(differ)} cell{'' if len(differ) == 1 else 's'}"
     more = f" and {len(differ) - 3} more" if len(differ) > 3 else ""
     return (
         fail(
             "R-ROLLUP",
-            f"region {region} {report.year}: {len(differ)} cells of the consolidated report "
+            f"region {region} {report.year}: {cells} of the consolidated report "
             f"differ from the sum of its organs' reports ({shown}{more})",
             tuple(k for k, _a, _b in differ),
         ),

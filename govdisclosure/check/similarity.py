@@ -17,6 +17,7 @@ Near-duplicate pairs over a corpus: :mod:`govdisclosure.check.neardup`.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Mapping, Sequence
@@ -78,9 +79,11 @@ def masked(text: str) -> str:
     return _DIGIT.sub("0", _SPACE.sub("", text))
 
 
+@functools.lru_cache(maxsize=1024)
 def shingles(text: str) -> frozenset[int]:
     """The CRC-32 of every :data:`SHINGLE`-character run of :func:`masked` text (stable across
-    processes, unlike ``hash``)."""
+    processes, unlike ``hash``).  The last texts' sets are kept: a report of a series is
+    compared with the year before it and then with the year after."""
     m = masked(text)
     return frozenset(
         zlib.crc32(m[i : i + SHINGLE].encode("utf-8")) for i in range(len(m) - SHINGLE + 1)
