@@ -13,6 +13,7 @@ is left out of the sums and compared with them (``R-ROLLUP``, info).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -22,7 +23,7 @@ from attrs import frozen
 from govdisclosure import template as T
 from govdisclosure.check.violation import Violation, fail
 from govdisclosure.fieldpaths import flatten_object
-from govdisclosure.model import Report
+from govdisclosure.model import Report, Template
 
 __all__ = [
     "LEVELS",
@@ -71,7 +72,12 @@ def numbers(report: Report) -> dict[str, Number | None]:
     values: dict[str, Any] = {}
     for part in ("proactive", "requests", "appeals"):
         values.update(flatten_object(getattr(report, part), f"{part}."))
-    return {key: values.get(key) for key, _kind in T.number_fields(report.template)}
+    return {key: values.get(key) for key in _cells(report.template)}
+
+
+@functools.cache
+def _cells(version: Template) -> tuple[str, ...]:
+    return tuple(key for key, _kind in T.number_fields(version))
 
 
 @frozen
@@ -122,12 +128,13 @@ class _Acc:
         self.blanks: dict[str, int] = {}
 
     def add(self, values: Mapping[str, Number | None]) -> None:
+        reports, blanks, sums = self.reports, self.blanks, self.sums
         for key, value in values.items():
-            self.reports[key] = self.reports.get(key, 0) + 1
+            reports[key] = reports.get(key, 0) + 1
             if value is None:
-                self.blanks[key] = self.blanks.get(key, 0) + 1
+                blanks[key] = blanks.get(key, 0) + 1
             else:
-                self.sums[key] = self.sums.get(key, 0) + value
+                sums[key] = sums.get(key, 0) + value
 
     def cells(self, skipna: bool) -> dict[str, Number | None]:
         return {
