@@ -97,3 +97,14 @@ def test_export_writes_the_series_violations_table(tmp_path: Path) -> None:
     assert {(r["previous_id"], r["current_id"]) for r in rows if r["rule"] == "T3-CARRY"} >= {
         (prev, cur)
     }
+
+
+def test_check_corpus_takes_parse_many_results_as_they_come() -> None:
+    from govdisclosure import check_corpus, parse_many
+
+    paths = sorted(CORPUS.rglob("*.txt"))
+    result = check_corpus(parse_many(paths, workers=1))
+    ((prev, cur),) = docs_corpus().broken
+    found = {(v.previous_id, v.current_id) for v in result.violations if v.rule == "T3-CARRY"}
+    assert (str(CORPUS / prev), str(CORPUS / cur)) in found
+    assert result.reports == len(paths) == 27
