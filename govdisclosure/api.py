@@ -5,33 +5,33 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import cast
 
 import attrs
-from lark.exceptions import LarkError, UnexpectedInput
 
 from govdisclosure.bind.identity import with_identity
 from govdisclosure.bind.report import bind
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report
-from govdisclosure.parse.grammar import document_parser
+from govdisclosure.parse.grammar import parse_document
 from govdisclosure.parse.segment import segment
-from govdisclosure.parse.transform import Document, displaying
 from govdisclosure.read import decode_input, to_canonical
 from govdisclosure.read.normalize import NormalizedText, normalize
 
 __all__ = ["parse_report", "read_report"]
 
 # C0 controls other than tab, newlines, form feed and escape; and U+FFFD
-_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:
+    """Control characters, or a text made mostly of U+FFFD (UTF-8 read as GBK leaves one in
+    ten or so, which the mojibake repair restores: that is text)."""
     sample = text[:4096]
     if not sample:
         return False
     control = len(_BINARY_CHARS.findall(sample))
-    return control > max(8, len(sample) // 20)
+    lost = sample.count("\ufffd")
+    return control > max(8, len(sample) // 20) or lost > max(8, len(sample) // 4)
 
 
 # An annual report has a few hundred to a few thousand lines and some 400 table cells; far
@@ -99,8 +99,8 @@ def _check_size(text: str) -> None:
 
 
 def _strictly(report: Report, norm: NormalizedText) -> None:
-    if report.diagnostics:
-        d = report.diagnostics[0]
+    if report.diagnostics:  # the first in the file (those with no line last)
+        d = min(report.diagnostics, key=lambda d: (d.line is None, d.line or 0))
         raise ParseError(
             f"strict mode: {d.message}",
             line=d.line or 0,
@@ -114,9 +114,9 @@ def _strictly(report: Report, norm: NormalizedText) -> None:
 def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = False) -> Report:
     """Parse one annual report given as text or bytes.
 
-    ``strict=True`` turns the first diagnostic into a :class:`ParseError`; ``partial=True``
-    returns what could be read from a fragment, the parts not found listed in
-    ``Report.missing``, instead of raising.
+    ``strict=True`` turns the first diagnostic in the file into a :class:`ParseError`;
+    ``partial=True`` returns what could be read from a fragment, the parts not found listed
+    in ``Report.missing``, instead of raising.
     """
     diagnostics: list[Diagnostic] = []
     source = text if isinstance(text, str) else bytes(text)
@@ -150,21 +150,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
         canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
     )
     norm = segment(norm)
-    try:
-        with displaying(norm.display):
-            document = cast(Document, document_parser().parse(norm.grammar_input()))
-    except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
-        line = norm.source_line[exc.line - 1] if 0 < exc.line <= len(norm.source_line) else 0
-        raise ParseError(
-            "the text does not have the shape of an annual report",
-            line=line,
-            column=exc.column,
-            source_line=norm.quote(line),
-            expected="headings, prose lines and table rows",
-            code="syntax",
-        ) from None
-    except (LarkError, AssertionError) as exc:  # pragma: no cover - incl. a callback's own check
-        raise ParseError(f"the parser failed: {exc}", code="syntax") from None
+    document = parse_document(norm)
     report = bind(document, norm, partial=partial)
     if canonical.metadata:  # what the page or the crawler said about the report
         report = attrs.evolve(report, metadata=report.metadata + canonical.metadata)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govdisclosure.parse.grammar import document_parser
-from govdisclosure.parse.transform import CellKind, Document, Row, displaying
+from govdisclosure.parse.grammar import parse_document
+from govdisclosure.parse.transform import CellKind, Document, Row, with_display
 from govdisclosure.read.normalize import normalize
 
 
 def read(text: str) -> Document:
-    norm = normalize(text)
-    with displaying(norm.display):
-        document: Document = document_parser().parse(norm.grammar_input())
-    return document
+    return parse_document(normalize(text))
 
 
 def test_headings_subheadings_prose() -> None:
@@ -90,7 +87,6 @@ def test_compiled_and_pure_python_parsers_agree() -> None:
     import pytest
 
     from govdisclosure.parse import grammar
-    from govdisclosure.parse.transform import displaying
     from govdisclosure.write.serialize import to_json
 
     if not grammar.accelerated():
@@ -103,7 +99,7 @@ def test_compiled_and_pure_python_parsers_agree() -> None:
         norm = normalize(seed_text(name))
         results = []
         for pure in (True, False):
-            with displaying(norm.display):
-                doc = grammar.document_parser(pure).parse(norm.grammar_input())
+            tree = grammar.document_parser(pure).parse(norm.grammar_input())
+            doc = with_display(tree, norm.match, norm.display)  # type: ignore[arg-type]
             results.append(to_json(bind(doc, norm)))  # type: ignore[arg-type]
         assert results[0] == results[1], name

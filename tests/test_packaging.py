@@ -15,10 +15,11 @@ INSTALLED = PACKAGE.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolv
 
 
 @pytest.mark.skipif(not INSTALLED, reason="run against a non-editable install (as .ci/run does)")
-def test_grammar_is_read_from_inside_the_installed_package() -> None:
-    path = Path(grammar_path()).resolve()
+@pytest.mark.parametrize("name", ["report.lark", "template.lark"])
+def test_grammars_are_read_from_inside_the_installed_package(name: str) -> None:
+    path = Path(grammar_path(name)).resolve()
     assert path.is_relative_to(PACKAGE), path
-    assert path.name == "report.lark"
+    assert path.name == name
     assert "HEADING" in path.read_text(encoding="utf-8")
 
 

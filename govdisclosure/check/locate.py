@@ -331,7 +331,9 @@ def _localise(
     return Localisation(table, failing, None, 0, ())
 
 
-def locate(report: Report, *, max_cells: int = 3, budget: int = BUDGET) -> tuple[Localisation, ...]:
+def locate(
+    report: Report, *, max_cells: int = 3, budget: int = BUDGET
+) -> tuple[Localisation, ...]:
     """The minimal fixes for tables 三 and 四 (one entry per table part with a broken
     identity); ``()`` when every assessable identity holds.  ``budget``: search steps per
     table part, after which the part's localisation is marked ``exhausted``."""

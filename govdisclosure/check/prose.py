@@ -155,7 +155,6 @@ def fee_statement(section: Section) -> FeeStatement:
 
 # --------------------------------------------------------------------------- dates
 
-
 def publication_date(report: Report) -> datetime.date | None:
     """The date under section 六, else the date of the metadata table above the report."""
     if report.signed_on is not None:

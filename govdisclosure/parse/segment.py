@@ -9,7 +9,9 @@ cell on its own line.  Before the grammar reads the text, this pass
   start of table 四's values.
 
 The anchors are the template's own phrases (:mod:`govdisclosure.template.anchors`), folded
-as the match text is.  A text whose anchors already start their lines is returned as it is.
+as the match text is; which of them start a part, and which are the same words in prose, is
+read by the template grammar (``grammars/template.lark``, :mod:`.template_order`).
+A text whose anchors already start their lines is returned as it is.
 Every line made or joined here is counted in one ``line-breaks-inferred`` diagnostic.
 """
 
@@ -22,8 +24,11 @@ import re
 from collections.abc import Iterator
 
 from attrs import evolve, frozen
+from lark import Token
 
+from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic
+from govdisclosure.parse.template_order import part_starts
 from govdisclosure.read.fold import match_text
 from govdisclosure.read.normalize import NormalizedText
 from govdisclosure.template import lexicon as L
@@ -31,6 +36,9 @@ from govdisclosure.template.anchors import Anchor, anchors
 
 __all__ = ["segment"]
 
+# A report holds some 50 to 500 of the template's phrases (its own and those its prose
+# repeats); far beyond that the text is not one report.
+MAX_ANCHORS = 3_000
 # Row bodies shorter than this are anchors only with their numbering (「3.其他」, 「（七）总计」).
 _SHORT = 4
 # How far back and forward of a line break a wrapped anchor is looked for.
@@ -97,7 +105,9 @@ def _style(numbering: str) -> str:
     return "digit" if numbering[:1].isdigit() else "han"
 
 
-def _resolve(text: str, start: int, end: int, candidates: tuple[Anchor, ...]) -> _Found | None:
+def _resolve(
+    text: str, start: int, end: int, candidates: tuple[Anchor, ...]
+) -> _Found | None:
     """Which anchor a found word is, given the numbering before it (None: not an anchor)."""
     before = _NUMBERING.search(text, max(0, start - 6), start)
     if before is not None:
@@ -137,49 +147,51 @@ def _heading_key(found: _Found) -> str:
     return ""  # pragma: no cover - a heading anchor starts with its numeral
 
 
+def _terminal(found: _Found) -> str:
+    """The token type of ``grammars/template.lark`` that an anchor is."""
+    if found.kind == "heading":
+        return "HEADING_" + _heading_key(found).upper()
+    if found.kind in ("t3_group", "t3_row") and L.SECTION_NUMERALS[0] in found.text:
+        return "T3_FIRST"
+    return found.kind.upper()
+
+
+def _tokens(text: str) -> Iterator[Token]:
+    """The anchors of ``text`` as the template grammar's tokens; a label that goes on with
+    the row the anchor before it began (its span's repeat, a group cell's first row) is
+    none."""
+    previous: _Found | None = None
+    for found in _found(text):
+        goes_on = (
+            previous is not None and previous.kind == found.kind == "t3_start"
+        ) or (found.kind != "heading" and _same_row(text, previous, found))
+        if not goes_on:
+            yield Token(_terminal(found), found.text, found.start, end_pos=found.end)
+        previous = found
+
+
 def _cuts(text: str) -> tuple[list[int], int]:
     """Where new lines start in ``text`` (the whole document joined by newlines), and where
-    table 四's header ends (-1 when it has none)."""
-    cuts: list[int] = []
-    table = ""  # the table whose anchors are live: "", "t2", "t3", "t4"; "done" after 四
-    previous: _Found | None = None
-    t4_header_end = -1
-    for found in _found(text):
-        kind = found.kind
-        cut = False
-        if kind == "heading":
-            table = _TABLE_OF.get(_heading_key(found), "done")
-            cuts.append(found.end)
-            cut = True
-        elif kind == "t2_block" and table in ("", "t2"):
-            table = "t2"
-            cut = not _same_row(text, previous, found)
-        elif kind == "t2_header":
-            cut = table == "t2"
-        elif kind == "t2_row":
-            cut = table == "t2" and not _same_row(text, previous, found)
-        elif kind == "t3_start" and table in ("", "t2", "t3"):
-            cut = previous is None or previous.kind != "t3_start"
-            table = "t3"
-        elif kind in ("t3_group", "t3_row") and (
-            # table 三 starts at its header, or at its first row when the header is lost
-            table == "t3" or (table == "t2" and "一" in found.text)
-        ):
-            table = "t3"
-            cut = not _same_row(text, previous, found)
-        elif kind == "t4_header" and table in ("t3", "t4") and t4_header_end < 0:
-            cut = table == "t3"  # table 四 without its heading
-            table = "t4"
-            t4_header_end = found.end
-        if cut:
-            cuts.append(found.start)
-        if kind != "column":  # a column header inside a label does not end the label
-            previous = found
-    return cuts, t4_header_end
+    table 四's header ends (-1 when it has none): the template grammar's reading."""
+    tokens = list(itertools.islice(_tokens(text), MAX_ANCHORS + 1))
+    if len(tokens) > MAX_ANCHORS:
+        raise ParseError(
+            f"the text holds more than {MAX_ANCHORS:,} of the template's headings, titles and "
+            "row labels: it is not one annual report",
+            expected="one annual report (a few hundred template phrases at most)",
+            code="too-large",
+        )
+    parts = part_starts(tokens)
+    return list(parts.cuts), parts.header_end
 
 
 # A value between two labels: a digit or a placeholder of the lexicon.
 _A_VALUE = re.compile("|".join([r"\d", *(re.escape(p) for p in L.PLACEHOLDERS)]))
+
+
+def _is_value(cell: str) -> bool:
+    """A cell that is a value: a number (it starts with a digit or a sign) or a placeholder."""
+    return cell[0].isdigit() or cell[0] in "+-" or cell in L.PLACEHOLDERS
 
 
 def _same_row(text: str, previous: _Found | None, found: _Found) -> bool:
@@ -201,7 +213,6 @@ def _t4_values(text: str, cuts: list[int], header_end: int) -> None:
 
 # Anchors whose label may go on past the anchor and be wrapped onto the next line.
 _LABELS = frozenset({"t2_row", "t3_row", "t3_group"})
-_VALUE = re.compile(r"[\d+\-/\\—－]|无$|不适用")
 
 
 _SEPS = r"[|\t]"
@@ -212,7 +223,7 @@ _JUNCTION = 64  # a line whose last cell is longer than this is prose
 def _label_goes_on(last: str, first: str) -> bool:
     """Whether a line's last cell is a row label wrapped onto the next line's first cell."""
     last, first = last.strip(), first.strip()
-    if not first or _VALUE.match(first) is not None or len(last) > _LABEL_MAX:
+    if not first or _is_value(first) or len(last) > _LABEL_MAX:
         return False
     found = next(_found(last), None)
     return (
@@ -223,7 +234,6 @@ def _label_goes_on(last: str, first: str) -> bool:
     )
 
 
-_TABLE_OF = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
 _DIGIT = re.compile(r"\d")
 
 
@@ -279,7 +289,9 @@ def segment(norm: NormalizedText) -> NormalizedText:
     )
 
 
-_TABLE_THREE_STARTS = tuple(match_text(a.text) for a in anchors() if a.kind == "t3_start")
+_TABLE_THREE_STARTS = tuple(
+    match_text(a.text) for a in anchors() if a.kind == "t3_start"
+)
 
 
 def _open_table_three(lines: list[str], display: list[str]) -> int:

@@ -7,11 +7,8 @@ template and builds the :class:`~govdisclosure.model.Report`.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import re
-from collections.abc import Iterator
-from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -29,7 +26,7 @@ __all__ = [
     "RawSection",
     "ReportTransformer",
     "Row",
-    "displaying",
+    "with_display",
 ]
 
 
@@ -99,39 +96,20 @@ _AMOUNT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(" + "|".join(L.MONEY_UNITS) + ")"
 _NUMBER = re.compile(r"([\d,]+(?:\.\d+)?)" + f"([{L.COUNT_UNITS}])?")
 
 
-# The display lines of the text being parsed, for a transformer built into the parser (one
-# per process, shared by every parse: see ``grammar.document_parser``).
-_DISPLAY: ContextVar[tuple[str, ...]] = ContextVar("govdisclosure_display")
-
-
-@contextlib.contextmanager
-def displaying(display: tuple[str, ...]) -> Iterator[None]:
-    """Give the :class:`ReportTransformer` built into the parser the lines being parsed."""
-    token = _DISPLAY.set(display)
-    try:
-        yield
-    finally:
-        _DISPLAY.reset(token)
-
-
 @v_args(inline=True)
 class ReportTransformer(Transformer[Token, Document]):
     """Callbacks named after the grammar's rules, each building one attrs class.
 
-    Built into the parser (``grammar.document_parser``); the display lines of the text being
-    parsed come from :func:`displaying`.
+    Built into the parser (``grammar.document_parser``), so it holds no state of its own: a
+    part's ``display`` is its match text here, and :func:`with_display` gives it the source's
+    own characters afterwards.
     """
-
-    def _source(self, tok: Token) -> str:
-        line = _DISPLAY.get()[(tok.line or 1) - 1]
-        return line[(tok.column or 1) - 1 : (tok.end_column or 1) - 1].strip()
 
     def _cell(
         self, tok: Token, kind: CellKind, value: Decimal | None = None, unit: str | None = None
     ) -> Cell:
-        return Cell(
-            kind, tok.value.strip(), self._source(tok), tok.line or 0, tok.column or 0, value, unit
-        )
+        text = tok.value.strip()
+        return Cell(kind, text, text, tok.line or 0, tok.column or 0, value, unit)
 
     # ---------------------------------------------------------------- cells
 
@@ -180,7 +158,8 @@ class ReportTransformer(Transformer[Token, Document]):
         return Row(line, cells)
 
     def prose(self, tok: Token) -> Prose:
-        return Prose(tok.line or 0, tok.value.strip(), self._source(tok))
+        text = tok.value.strip()
+        return Prose(tok.line or 0, text, text)
 
     # ---------------------------------------------------------------- structure
 
@@ -191,12 +170,14 @@ class ReportTransformer(Transformer[Token, Document]):
     @v_args(inline=False)
     def section(self, children: list[Any]) -> RawSection:
         tok = children[0]
-        return _section(Heading(tok.line, tok.value.strip(), self._source(tok)), children[1:])
+        text = tok.value.strip()
+        return _section(Heading(tok.line, text, text), children[1:])
 
     @v_args(inline=False)
     def subsection(self, children: list[Any]) -> RawSection:
         tok = children[0]
-        return _section(Heading(tok.line, tok.value.strip(), self._source(tok)), children[1:])
+        text = tok.value.strip()
+        return _section(Heading(tok.line, text, text), children[1:])
 
     @v_args(inline=False)
     def start(self, children: list[Any]) -> Document:
@@ -207,3 +188,47 @@ def _section(heading: Heading | None, children: list[Any]) -> RawSection:
     items = tuple(c for c in children if isinstance(c, Prose | Row))
     subs = tuple(c for c in children if isinstance(c, RawSection))
     return RawSection(heading, items, subs)
+
+
+def with_display(document: Document, match: tuple[str, ...], display: tuple[str, ...]) -> Document:
+    """The document with each part's ``display`` taken from the source's own characters.
+
+    The match lines and the display lines are aligned character by character, so a part's
+    display is the same slice of its display line; only lines where the two differ (folded
+    script or width) are touched.
+    """
+    changed = {n for n, (m, d) in enumerate(zip(match, display, strict=True), 1) if m != d}
+    if not changed:
+        return document
+
+    def shown(line: int, column: int, text: str) -> str:
+        source, folded = display[line - 1], match[line - 1]
+        start = column - 1
+        while start < len(folded) and folded[start].isspace():
+            start += 1
+        return source[start : start + len(text)]
+
+    def cell(c: Cell | None) -> Cell | None:
+        if c is None:
+            return c
+        shown_as = shown(c.line, c.column, c.text)
+        if shown_as == c.text:
+            return c
+        return Cell(c.kind, c.text, shown_as, c.line, c.column, c.value, c.unit)
+
+    def item(it: Prose | Row) -> Prose | Row:
+        if it.line not in changed:
+            return it
+        if isinstance(it, Row):
+            return Row(it.line, tuple(cell(c) for c in it.cells))
+        return Prose(it.line, it.text, shown(it.line, 1, it.text))
+
+    def section(sec: RawSection) -> RawSection:
+        heading = sec.heading
+        if heading is not None and heading.line in changed:
+            heading = Heading(heading.line, heading.text, shown(heading.line, 1, heading.text))
+        return RawSection(
+            heading, tuple(item(i) for i in sec.items), tuple(section(s) for s in sec.subsections)
+        )
+
+    return Document(section(document.front), tuple(section(s) for s in document.sections))

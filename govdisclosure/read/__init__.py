@@ -26,8 +26,9 @@ from attrs import frozen
 
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic
-from govdisclosure.read import chrome, encoding
-from govdisclosure.read.html import decode_html, looks_like_html, read_html
+from govdisclosure.read import chrome, encoding, escapes, utf8
+from govdisclosure.read.html import read_html
+from govdisclosure.read.html_bytes import decode_html, looks_like_html
 from govdisclosure.read.jsondoc import looks_like_json, read_json
 from govdisclosure.read.lines import Lines
 from govdisclosure.read.normalize import decode
@@ -56,7 +57,7 @@ def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
     """
     head = data[:4096]
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        order = encoding.utf16_order(data)
+        order = utf8.utf16_order(data)
         if order is not None:
             if len(data) % 2:
                 raise _cut(data.decode(order, errors="ignore"), "a UTF-16 code unit")
@@ -67,7 +68,7 @@ def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
                     "zero bytes)",
                 )
             ]
-    cut = encoding.utf8_cut(data)
+    cut = utf8.utf8_cut(data)
     if cut is not None:
         raise _cut(data[:cut].decode("utf-8"), "a UTF-8 character")
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and looks_like_html(
@@ -118,10 +119,10 @@ def to_canonical(text: str) -> Canonical:
             metadata.extend(parsed.metadata)
             diags.extend(encoding.repair_utf8_as_gbk(lines))
     if form == "text":
-        lines, escape_diags = encoding.repair_escapes(lines)
+        lines, escape_diags = escapes.repair_escapes(lines)
         diags.extend(escape_diags)
         diags.extend(encoding.repair_utf8_as_gbk(lines))
-    diags.extend(encoding.remove_invisible(lines))
+    diags.extend(escapes.remove_invisible(lines))
     lines, chrome_diags, crawler_metadata = chrome.strip_chrome(lines)
     diags.extend(chrome_diags)
     metadata.extend(crawler_metadata)

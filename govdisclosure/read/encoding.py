@@ -1,4 +1,4 @@
-"""Text-level encoding damage: UTF-8 read as GBK, literal byte escapes, invisible characters.
+"""Text-level encoding damage: UTF-8 read as GBK.
 
 These repairs work on decoded text, line by line, so that every line keeps its place in the
 input.  (Decoding bytes is :func:`govdisclosure.read.normalize.decode`, with charset-normalizer;
@@ -20,17 +20,11 @@ in the document, or in the template's own phrases, and leave exactly one candida
 ASCII character or a digit).  The rest stays U+FFFD, and every line with such a loss is named
 in a diagnostic.
 
-**Byte escapes**: a crawler that wrote ``str(bytes)`` leaves «\\xe4\\xb8\\x80» in the text;
-runs of ``\\xNN`` that form UTF-8 (or GB18030) characters are decoded, and so are ``\\uNNNN``
-runs.  A whole file that is one Python bytes literal (``b'...\\n...'``) is unescaped first.
-
-**Invisible characters** (zero-width spaces and joiners, soft hyphens, direction marks, a
-byte-order mark inside the text) are removed with a diagnostic.
+Literal byte escapes and invisible characters: :mod:`govdisclosure.read.escapes`.
 """
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 
@@ -40,8 +34,9 @@ from charset_normalizer.md import mess_ratio
 from govdisclosure.model import Diagnostic
 from govdisclosure.read.fold import half_width
 from govdisclosure.read.lines import Lines
+from govdisclosure.read.utf8 import incomplete_tail, stray_head
 
-__all__ = ["remove_invisible", "repair_escapes", "repair_utf8_as_gbk"]
+__all__ = ["repair_utf8_as_gbk"]
 
 # ---------------------------------------------------------------------- UTF-8 read as GBK
 
@@ -61,28 +56,6 @@ def _gbk_bytes(ch: str) -> bytes | None:
     except UnicodeEncodeError:
         return None
     return data if len(data) == 2 else None
-
-
-def _tail_cut(buf: bytes | bytearray) -> int:
-    """Where an incomplete UTF-8 sequence at the end of ``buf`` starts (``len(buf)``: none)."""
-    i = len(buf) - 1
-    count = 0
-    while i >= 0 and 0x80 <= buf[i] <= 0xBF and count < 3:
-        i -= 1
-        count += 1
-    if i < 0:
-        return len(buf)
-    lead = buf[i]
-    need = 2 if 0xC0 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if lead >= 0xF0 else 0
-    return i if need > 0 and count + 1 < need else len(buf)
-
-
-def _head_cut(data: bytes) -> int:
-    """How many stray continuation bytes start ``data`` (the rest of a lost character)."""
-    n = 0
-    while n < min(3, len(data)) and 0x80 <= data[n] <= 0xBF:
-        n += 1
-    return n
 
 
 @frozen
@@ -116,7 +89,7 @@ def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
     for ch in line:
         if again and ch == "?" and not buf and pieces and pieces[-1] is None:
             continue
-        if ch == "\ufffd" or (ch == "?" and _tail_cut(buf) < len(buf)):
+        if ch == "\ufffd" or (ch == "?" and incomplete_tail(buf) < len(buf)):
             pieces += [bytes(buf), None]
             buf = bytearray()
             continue
@@ -131,8 +104,8 @@ def _unmojibake(line: str, again: bool = False) -> _Unmojibaked | None:
         if piece is None:
             out.append("\ufffd")
             continue
-        start = _head_cut(piece) if i > 0 else 0
-        end = _tail_cut(piece) if i < len(pieces) - 1 else len(piece)
+        start = stray_head(piece) if i > 0 else 0
+        end = incomplete_tail(piece) if i < len(pieces) - 1 else len(piece)
         end = max(start, end)
         try:
             out.append(piece[start:end].decode("utf-8"))
@@ -184,6 +157,12 @@ def _sample(text: list[str], index: list[int]) -> str:
     return "\n".join(text[i][:MAX_SAMPLE] for i in index[:400])[:MAX_SAMPLE]
 
 
+def _mess(text: list[str], index: list[int]) -> float:
+    """The mess detector's ratio for those lines, U+FFFD left out: a character the GBK reading
+    lost is lost in the damaged text and in the repair alike, and is not what decides."""
+    return float(mess_ratio(_sample(text, index).replace("\ufffd", ""), 1.0))
+
+
 MAX_TEXT = 300_000  # characters: several times a long report; beyond, no repair is tried
 
 
@@ -195,9 +174,9 @@ def repair_utf8_as_gbk(lines: Lines) -> list[Diagnostic]:
     if not rounds:
         return []
     touched = sorted(set().union(*(r for _t, r in rounds)))
-    best = min(range(len(rounds)), key=lambda k: mess_ratio(_sample(rounds[k][0], touched), 1.0))
+    best = min(range(len(rounds)), key=lambda k: _mess(rounds[k][0], touched))
     repaired, last = rounds[best]
-    if mess_ratio(_sample(repaired, touched), 1.0) >= mess_ratio(_sample(lines.text, touched), 1.0):
+    if _mess(repaired, touched) >= _mess(lines.text, touched):
         return []
     repaired = list(repaired)
     filled = _fill(repaired, last)
@@ -399,168 +378,3 @@ def _cell_around(chars: list[str], k: int) -> tuple[str, str] | None:
     if not before + after or "\ufffd" in before + after or len(before + after) > 40:
         return None
     return before, after
-
-
-# ---------------------------------------------------------------------- escapes
-
-_HEX_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
-_U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4})+")
-_BYTES_LITERAL = re.compile(r"^\s*b(['\"])(.*)\1\s*$", re.DOTALL)
-
-
-def _decode_hex_run(m: re.Match[str]) -> str:
-    data = bytes.fromhex(m.group().replace("\\x", ""))
-    if data.isascii():
-        return m.group()
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return m.group()
-
-
-def _decode_u_run(m: re.Match[str]) -> str:
-    try:
-        text: str = codecs.decode(m.group(), "unicode_escape")
-    except UnicodeDecodeError:
-        return m.group()
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return m.group()
-    return text
-
-
-def _bytes_literal(text: str) -> str | None:
-    """The text of a file that holds one Python bytes literal, ``b'...'``; else None."""
-    m = _BYTES_LITERAL.match(text)
-    if m is None or "\n" in m.group(2).strip() or m.group(2).count("\\x") < 4:
-        return None
-    try:
-        raw, _n = codecs.escape_decode(m.group(2).encode("latin-1", "backslashreplace"))
-    except (ValueError, UnicodeEncodeError):
-        return None
-    assert isinstance(raw, bytes)
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def repair_escapes(lines: Lines) -> tuple[Lines, list[Diagnostic]]:
-    """Decode literal ``\\xNN`` / ``\\uNNNN`` escapes (and a whole ``b'...'`` literal)."""
-    if len(lines) == 1 or (len(lines) <= 3 and sum(len(t) for t in lines.text) > 200):
-        joined = lines.joined()
-        whole = _bytes_literal(joined)
-        if whole is not None:
-            out = Lines()
-            for part in whole.replace("\r\n", "\n").split("\n"):
-                out.add(part, lines.origin[0])
-            return out, [
-                Diagnostic(
-                    "escapes-decoded",
-                    "the input is a Python bytes literal (b'...'): its escapes were decoded "
-                    f"into {len(out)} lines",
-                    lines.origin[0],
-                )
-            ]
-    diags: list[Diagnostic] = []
-    count = 0
-    first: int | None = None
-    for i, text in enumerate(lines.text):
-        if "\\x" not in text and "\\u" not in text:
-            continue
-        new = _HEX_RUN.sub(_decode_hex_run, text)
-        new = _U_RUN.sub(_decode_u_run, new)
-        if new != text:
-            count += 1
-            first = lines.origin[i] if first is None else first
-            lines.text[i] = new
-    if count:
-        diags.append(
-            Diagnostic(
-                "escapes-decoded",
-                f"literal byte escapes (\\xNN, \\uNNNN) decoded on {count} line(s)",
-                first,
-            )
-        )
-    return lines, diags
-
-
-# ---------------------------------------------------------------------- invisible
-
-_INVISIBLE = re.compile(
-    "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]"
-)
-
-
-def remove_invisible(lines: Lines) -> list[Diagnostic]:
-    """Remove zero-width and other invisible characters, in place."""
-    removed = 0
-    first: int | None = None
-    for i, text in enumerate(lines.text):
-        new, n = _INVISIBLE.subn("", text)
-        if n:
-            removed += n
-            first = lines.origin[i] if first is None else first
-            lines.text[i] = new
-    if not removed:
-        return []
-    return [
-        Diagnostic(
-            "invisible-removed",
-            f"{removed} invisible character(s) (zero-width space, joiner, soft hyphen, "
-            "direction mark) removed",
-            first,
-        )
-    ]
-
-
-# --------------------------------------------------------------------------- byte-level forms
-
-
-def utf8_cut(data: bytes) -> int | None:
-    """Where a UTF-8 text cut in the middle of its last character stops being whole.
-
-    None when ``data`` is not UTF-8 cut that way (whole UTF-8, or another encoding).
-    """
-    end = _tail_cut(data)
-    if end == len(data):
-        return None
-    try:
-        data[:end].decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return end
-
-
-_UTF16_SAMPLE = 65_536
-
-
-def utf16_order(data: bytes) -> str | None:
-    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte order mark.
-
-    A report is full of ASCII (digits, separators, spaces, line breaks): in UTF-16 each is a
-    zero byte beside its code, always on the same side.  Text in any 8-bit encoding has
-    (almost) no zero bytes.  The guess stands only when the whole input then decodes.
-    """
-    sample = data[:_UTF16_SAMPLE]
-    pairs = len(sample) // 2
-    if pairs < 8:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    order = None
-    if odd >= pairs // 20 and even * 10 <= odd:
-        order = "utf-16-le"
-    elif even >= pairs // 20 and odd * 10 <= even:
-        order = "utf-16-be"
-    if order is None:
-        return None
-    try:
-        data[: len(data) - len(data) % 2].decode(order)
-    except UnicodeDecodeError:
-        return None
-    return order

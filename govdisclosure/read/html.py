@@ -1,5 +1,8 @@
 """HTML pages → canonical lines (lxml's HTML parser; row and column spans expanded).
 
+(Telling HTML from text, and decoding its bytes by its declared charset:
+:mod:`govdisclosure.read.html_bytes`.)
+
 Why lxml: it is the one HTML parser of the usual three that records, for every element, the
 line of the source it starts on (``sourceline``), so each canonical line can name its line
 in the user's file; it is a C parser (libxml2) and linear in the input, and it reads the
@@ -25,7 +28,6 @@ Lines of page chrome in plain words (「当前位置：首页 > …」, 「附�
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -35,154 +37,14 @@ from lxml import html as lxml_html
 
 from govdisclosure.model import Diagnostic
 from govdisclosure.read.fold import to_traditional_variants
+from govdisclosure.read.html_text import collapse
 from govdisclosure.read.lines import Lines
 from govdisclosure.template import lexicon as L
 
-__all__ = ["HtmlReading", "decode_html", "looks_like_html", "read_html"]
+__all__ = ["HtmlReading", "read_html"]
 
-# ---------------------------------------------------------------------- sniffing
-
-_START = re.compile(
-    r"^(?:\s|\ufeff)*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|font)\b",
-    re.IGNORECASE | re.DOTALL,
-)
-_STRUCTURE = re.compile(r"<(?:html|body|table|tr|td)\b[^>]*>", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """An HTML document or fragment (a plain text with stray ``</p>`` remnants is not)."""
-    if _START.match(text[:4096]):
-        return True
-    return len(_STRUCTURE.findall(text[:65536])) >= 3
-
-
-# ---------------------------------------------------------------------- bytes
-
-_DECLARED = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-# a declared name → the codecs to try, the first being the declared one or its superset
-_SUPERSETS = {
-    "gb2312": ("gb18030",),
-    "gbk": ("gb18030",),
-    "x-gbk": ("gb18030",),
-    "cp936": ("gb18030",),
-    "gb18030": ("gb18030",),
-    "big5": ("big5", "cp950", "big5hkscs"),
-    "big5-hkscs": ("big5hkscs",),
-    "x-x-big5": ("big5", "cp950"),
-}
-
-
-def declared_charsets(data: bytes) -> list[str]:
-    """The charsets named by ``<meta charset>`` / ``http-equiv`` tags, in document order."""
-    seen: list[str] = []
-    for m in _DECLARED.finditer(data):
-        name = m.group(1).decode("ascii", "replace").lower()
-        if name not in seen:
-            seen.append(name)
-    return seen
-
-
-def _codecs_for(name: str) -> tuple[str, ...]:
-    if name in _SUPERSETS:
-        return _SUPERSETS[name]
-    try:
-        return (codecs.lookup(name).name,)
-    except LookupError:
-        return ()
-
-
-def _is_utf8(name: str) -> bool:
-    try:
-        return codecs.lookup(name).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def decode_html(data: bytes) -> tuple[str, list[Diagnostic]] | None:
-    """Decode an HTML page by what it declares; None when no declaration fits the bytes.
-
-    Bytes that are valid UTF-8 are read as UTF-8 whatever a ``<meta>`` says (a GBK page is
-    practically never valid UTF-8, while Word exports often keep a stale declaration).
-    Otherwise the declarations are tried in document order — the page's own in ``<head>``,
-    then a second one inside the body, as pasted Word content carries — and the first that
-    decodes the whole page without error is used.
-    """
-    declared = declared_charsets(data)
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        others = [d for d in declared if _codecs_for(d) and not _is_utf8(d)]
-        diags = []
-        if others and not text.isascii():
-            diags.append(
-                Diagnostic(
-                    "encoding",
-                    f"the page declares charset {others[0]!r} but its bytes are UTF-8; "
-                    "read as UTF-8",
-                )
-            )
-        return text, diags
-    for name in declared:
-        for codec in _codecs_for(name):
-            if _is_utf8(codec):
-                continue
-            try:
-                text = data.decode(codec)
-            except (UnicodeDecodeError, LookupError):
-                continue
-            first = declared[0]
-            how = f"declared {name!r}" + (
-                f"; the first declaration {first!r} does not fit the bytes" if name != first else ""
-            )
-            return text, [
-                Diagnostic("encoding", f"input is not UTF-8; decoded as {codec.upper()} ({how})")
-            ]
-    return None
-
-
-# ---------------------------------------------------------------------- text
-
-
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _SEP_IN_CELL = re.compile(r"[|\t]")
 _ALNUM = re.compile(r"[^\W_]+")  # str.isalnum characters: \w is them and '_'
-
-
-def _wide(ch: str) -> bool:
-    """East Asian wide or full-width (a segment break between two of these is dropped)."""
-    o = ord(ch)
-    return (
-        0x2E80 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0xFE30 <= o <= 0xFE4F
-        or 0xFF00 <= o <= 0xFF60
-        or 0xFFE0 <= o <= 0xFFE6
-        or 0x20000 <= o <= 0x3FFFF
-    )
-
-
-def collapse(text: str) -> str:
-    """HTML white-space collapsing; a line break between two CJK characters vanishes.
-
-    Word and CMS exports wrap their source at some 76 columns, often inside a Chinese word
-    (「信息公\\n开」); browsers show no gap there (CSS Text 3, segment break transformation).
-    """
-
-    def repl(m: re.Match[str]) -> str:
-        run = m.group()
-        if "\n" in run or "\r" in run:
-            before = text[m.start() - 1] if m.start() > 0 else ""
-            after = text[m.end()] if m.end() < len(text) else ""
-            if before and after and _wide(before) and _wide(after):
-                return ""
-        return " "
-
-    return _WS.sub(repl, text)
 
 
 # ---------------------------------------------------------------------- tree walk
@@ -320,6 +182,7 @@ def _is_label(text: str) -> bool:
 class _Reader:
     flow: _Flow = field(factory=_Flow)
     clamped: list[tuple[int, str]] = field(factory=list)
+    spacers: list[tuple[int, str]] = field(factory=list)
 
     # ---------------------------------------------------------------- flow
 
@@ -385,10 +248,13 @@ class _Reader:
                             grid[(r + dr, c + dc)] = _Slot(text, label, first, dr == 0)
                 c += colspan
         width = max((c + 1 for (_r, c) in grid), default=0)
+        spacers = self._spacers(grid, rows[0].sourceline if rows else 0, width)
         for r, tr in enumerate(rows):
             cells = []
             for c in range(width):
                 slot = grid.get((r, c))
+                if c in spacers:
+                    continue
                 if slot is None or not slot.top:
                     cells.append("")  # no cell, or a row span's continuation
                 elif slot.first or slot.label:
@@ -397,6 +263,28 @@ class _Reader:
                     cells.append("")  # a number is written once
             if any(cells):
                 self.flow.row(" | ".join(cells), tr.sourceline or 0)
+
+    def _spacers(
+        self, grid: dict[tuple[int, int], _Slot], line: int | None, width: int
+    ) -> set[int]:
+        """The grid columns where no cell starts with text in any row, header included, before
+        the last such column: a spacer column, or a ``colspan`` that does not match the
+        header (a label spanning it is repeated there, nothing more).  Layout, not data: they
+        are dropped, so that each cell stands under its header.  (A blank cell in a column
+        with text elsewhere stays a blank cell; blank columns at the end are left alone.)"""
+        starts = {c for (_r, c), slot in grid.items() if slot.first and slot.text}
+        if not starts or len({r for r, _c in grid}) < 2:  # one row: no evidence of a shape
+            return set()
+        spacers = {c for c in range(max(starts)) if c not in starts}
+        if spacers:
+            self.spacers.append(
+                (
+                    line or 0,
+                    f"{len(spacers)} grid column(s) of a table blank in every row dropped "
+                    f"(column {', '.join(str(c + 1) for c in sorted(spacers))} of {width})",
+                )
+            )
+        return spacers
 
     def _span(self, td: etree._Element, name: str, limit: int) -> int:
         raw = td.get(name)
@@ -499,6 +387,8 @@ def read_html(text: str) -> HtmlReading:
     diags: list[Diagnostic] = []
     for line, what in reader.clamped:
         diags.append(Diagnostic("span-clamped", f"table cell {what}", line or None))
+    for line, what in reader.spacers:
+        diags.append(Diagnostic("column-spacer", what, line or None))
     if reader.flow.dropped_links:
         first_line = reader.flow.dropped_links[0][0]
         shown = "、".join(t[:12] for _l, t in reader.flow.dropped_links[:6])

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from govdisclosure import template as T
 from govdisclosure.model import Template
+from govdisclosure.template import lexicon as L
 
 __all__ = ["Anchor", "AnchorKind", "anchors"]
 
@@ -49,7 +50,11 @@ def _split_numbering(label: str) -> tuple[str, str]:
     if label.startswith("（") and "）" in label[:5]:
         end = label.index("）") + 1
         return label[:end], label[end:]
-    if len(label) > 2 and label[1] in "、." and (label[0].isdigit() or label[0] in "一二三四"):
+    if (
+        len(label) > 2
+        and label[1] in L.DISPLAY_NUMBERING_MARKS
+        and (label[0].isdigit() or label[0] in L.SECTION_NUMERALS)
+    ):
         return label[:2], label[2:]
     return "", label
 

@@ -18,40 +18,66 @@ pandas, polars and pyarrow are optional (``pip install 'govdisclosure[pandas]'``
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
-from pathlib import Path
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from govdisclosure.check.corpus import SERIES_COLUMNS
-from govdisclosure.check.invariants import Severity, Violation, check
-from govdisclosure.check.violations import Violations
+from govdisclosure.check.invariants import Violation, check
 from govdisclosure.model import Report
 from govdisclosure.template.catalog import report_fields
+from govdisclosure.write.arrow import arrow_schema, records_to_arrow, records_to_frame
+from govdisclosure.write.columns import (
+    DIAGNOSTIC_COLUMNS,
+    ID,
+    KIND_TYPES,
+    LONG_COLUMNS,
+    MONEY_PRECISION,
+    MONEY_SCALE,
+    SERIES_VIOLATION_COLUMNS,
+    VIOLATION_COLUMNS,
+    Cell,
+    Record,
+    Reports,
+    Spec,
+    columns,
+    report_spec,
+    spec_of,
+)
+from govdisclosure.write.files import (
+    read_frame,
+    read_records,
+    violations_from_records,
+    write_csv,
+    write_records,
+)
 from govdisclosure.write.serialize import flatten
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
+
 __all__ = [
     "DIAGNOSTIC_COLUMNS",
+    "ID",
     "KIND_TYPES",
     "LONG_COLUMNS",
     "MONEY_PRECISION",
     "MONEY_SCALE",
     "SERIES_VIOLATION_COLUMNS",
     "VIOLATION_COLUMNS",
+    "Cell",
+    "Record",
     "Reports",
+    "Spec",
     "arrow_schema",
     "columns",
     "diagnostic_records",
     "diagnostics_frame",
     "read_frame",
     "read_records",
+    "records_to_arrow",
+    "records_to_frame",
+    "report_spec",
     "spec_of",
     "to_arrow",
     "to_frame",
@@ -61,81 +87,9 @@ __all__ = [
     "violations_arrow",
     "violations_frame",
     "violations_from_records",
+    "write_csv",
     "write_records",
 ]
-
-Cell = int | Decimal | str | datetime.date | None
-Record = dict[str, Cell]
-Reports = Iterable[Report] | Mapping[str, Report]
-Spec = Sequence[tuple[str, str]]  # (column, kind) in order
-
-ID = "report_id"
-MONEY_PRECISION = 38
-MONEY_SCALE = 6  # 万元 to the fen: 0.000001 万元 = 0.01 元
-
-# kind → (Python, pandas dtype, Arrow type, polars dtype), as documented in docs/model.md;
-# tests/test_tables.py checks that the tables really have these types.
-KIND_TYPES: dict[str, tuple[str, str, str, str]] = {
-    "count": ("int | None", "Int64", "int64", "Int64"),
-    "signed": ("int | None", "Int64", "int64", "Int64"),
-    "int": ("int | None", "Int64", "int64", "Int64"),
-    "money": ("Decimal | None", "object (Decimal)", "decimal128(38, 6)", "Decimal(38, 6)"),
-    "date": ("datetime.date | None", "object (date)", "date32[day]", "Date"),
-    "text": ("str | None", "str", "string", "String"),
-    "enum": ("str", "str", "string", "String"),
-    "bool": ("bool", "boolean", "bool", "Boolean"),
-}
-FORMATS = (".parquet", ".csv", ".jsonl")
-
-
-VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
-    (ID, "text"),
-    ("violation", "int"),  # its number within the report, from 0: rows of one violation share it
-    ("rule", "text"),
-    ("severity", "text"),
-    ("field", "text"),  # a flat key (None when the violation names no field)
-    ("line", "int"),  # the field's line in the source, else a line of the violation
-    ("message", "text"),
-    ("message_zh", "text"),  # the same in Chinese: the rule's statement and the verdict
-    ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
-)
-SERIES_VIOLATION_COLUMNS = SERIES_COLUMNS  # check_corpus: two reports of one organ per row
-DIAGNOSTIC_COLUMNS: tuple[tuple[str, str], ...] = (
-    (ID, "text"),
-    ("diagnostic", "int"),  # its number within the report, from 0
-    ("code", "text"),  # docs/diagnostics.md
-    ("kind", "text"),  # repair, inference or gap
-    ("field", "text"),  # the flat key concerned, if any
-    ("line", "int"),  # the source line
-    ("message", "text"),
-    ("meaning_zh", "text"),  # what the code means, in Chinese
-)
-LONG_COLUMNS: tuple[tuple[str, str], ...] = (
-    (ID, "text"),
-    ("table", "text"),  # 二, 三 or 四
-    ("block", "text"),  # table 二's 第二十条第（N）项, else the table's title
-    ("row", "text"),  # the row's key (a flat-key prefix)
-    ("row_label", "text"),  # 中文, as the template writes it
-    ("group_label", "text"),  # the merged group cell the row sits in, if any
-    ("column", "text"),
-    ("column_label", "text"),
-    ("key", "text"),  # the flat key of the cell
-    ("value", "int"),  # a count (None: the source left it blank)
-    ("amount", "money"),  # money cells (万元) instead of value
-)
-
-
-_FIELDS = {f.key: f for f in report_fields()}
-
-
-def report_spec() -> tuple[tuple[str, str], ...]:
-    """(column, kind) of the reports table, in order."""
-    return ((ID, "text"), *((f.key, f.kind) for f in report_fields()))
-
-
-def columns() -> tuple[str, ...]:
-    """The columns of :func:`to_records`, in order: ``report_id``, then the flat keys."""
-    return tuple(name for name, _kind in report_spec())
 
 
 def _identified(reports: Reports) -> Iterator[tuple[str, Report]]:
@@ -305,131 +259,6 @@ def to_long(reports: Reports, engine: Literal["records", "pandas", "polars"] = "
     return records_to_frame(records, engine, LONG_COLUMNS)
 
 
-# --------------------------------------------------------------------------- Arrow
-
-
-def _require(module: str, extra: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise ImportError(
-            f"{module} is needed for this; install it with: pip install 'govdisclosure[{extra}]'"
-        ) from exc
-
-
-def _places(value: Decimal) -> int:
-    """Decimal places of a finite value, trailing zeros not counted."""
-    _sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):
-        raise ValueError(f"money must be a finite number, not {value}")
-    significant = "".join(map(str, digits)).rstrip("0")
-    if not significant:
-        return 0
-    return max(0, -(exponent + len(digits) - len(significant)))
-
-
-def _column(records: Sequence[Record], key: str, kind: str) -> list[Any]:
-    values = [r.get(key) for r in records]
-    if kind != "money":
-        return values
-    money: list[Decimal | None] = []
-    for record, value in zip(records, values, strict=True):
-        if value is not None and not isinstance(value, Decimal):
-            value = Decimal(str(value))
-        if value is not None and _places(value) > MONEY_SCALE:
-            raise ValueError(
-                f"report {record.get(ID)}: {key} = {value} has more than {MONEY_SCALE} decimal "
-                "places (finer than a fen in 万元); money columns are "
-                f"decimal({MONEY_PRECISION}, {MONEY_SCALE})"
-            )
-        money.append(value)
-    return money
-
-
-def _arrow_type(pa: Any, kind: str) -> Any:
-    if kind in ("count", "signed", "int"):
-        return pa.int64()
-    if kind == "money":
-        return pa.decimal128(MONEY_PRECISION, MONEY_SCALE)
-    if kind == "date":
-        return pa.date32()
-    if kind == "bool":
-        return pa.bool_()
-    return pa.string()
-
-
-_PANDAS_TYPES = {  # pandas metadata: how pandas rebuilds each column from Arrow
-    "count": ("int64", "Int64"),
-    "signed": ("int64", "Int64"),
-    "int": ("int64", "Int64"),
-    "money": ("decimal", "object"),
-    "date": ("date", "object"),
-    "text": ("unicode", "object"),
-    "enum": ("unicode", "object"),
-    "bool": ("bool", "boolean"),
-}
-
-
-def _pandas_metadata(spec: Spec) -> bytes:
-    """Arrow's ``pandas`` schema metadata, so that pandas reads counts as nullable ``Int64``."""
-    from govdisclosure.version import __version__
-
-    def column(name: str, kind: str) -> dict[str, Any]:
-        pandas_type, numpy_type = _PANDAS_TYPES[kind]
-        metadata = {"precision": MONEY_PRECISION, "scale": MONEY_SCALE} if kind == "money" else None
-        return {
-            "name": name,
-            "field_name": name,
-            "pandas_type": pandas_type,
-            "numpy_type": numpy_type,
-            "metadata": metadata,
-        }
-
-    meta = {
-        "index_columns": [],
-        "column_indexes": [],
-        "columns": [column(name, kind) for name, kind in spec],
-        "creator": {"library": "govdisclosure", "version": __version__},
-        "pandas_version": "2.2.0",
-    }
-    return json.dumps(meta).encode("utf-8")
-
-
-def _field_metadata(name: str) -> dict[bytes, bytes] | None:
-    """A report column's Chinese label, kind and template versions, for Arrow and Parquet."""
-    info = _FIELDS.get(name)
-    if info is None:
-        return None
-    return {
-        b"label": info.label.encode("utf-8"),
-        b"kind": info.kind.encode("utf-8"),
-        b"versions": ",".join(v.value for v in info.versions).encode("utf-8"),
-        **({b"description": info.english.encode("utf-8")} if info.english else {}),
-    }
-
-
-def records_to_arrow(records: Sequence[Record], spec: Spec | None = None) -> pyarrow.Table:
-    """An Arrow table of records (the reports table unless ``spec`` says otherwise)."""
-    pa = _require("pyarrow", "arrow")
-    spec = spec or report_spec()
-    arrays = [pa.array(_column(records, name, kind), _arrow_type(pa, kind)) for name, kind in spec]
-    return pa.Table.from_arrays(arrays, schema=arrow_schema(spec))
-
-
-def arrow_schema(spec: Spec | None = None) -> pyarrow.Schema:
-    """The Arrow schema of a table (the reports table by default): types, Chinese labels and
-    template versions in the field metadata, pandas metadata for nullable ``Int64`` counts."""
-    pa = _require("pyarrow", "arrow")
-    spec = spec or report_spec()
-    fields = [
-        pa.field(name, _arrow_type(pa, kind), nullable=name != ID, metadata=_field_metadata(name))
-        for name, kind in spec
-    ]
-    return pa.schema(fields, metadata={b"pandas": _pandas_metadata(spec)})
-
-
 def to_arrow(reports: Reports) -> pyarrow.Table:
     """A ``pyarrow.Table``: one row per report, typed columns (needs ``[arrow]``).
 
@@ -453,231 +282,3 @@ def to_frame(reports: Reports, engine: Literal["pandas", "polars"] = "pandas") -
     ``govdisclosure export``.  polars: ``Int64``, ``Decimal(38, 6)``, ``Date``, ``String``.
     """
     return records_to_frame(to_records(reports), engine)
-
-
-def _polars_type(pl: Any, kind: str) -> Any:
-    if kind in ("count", "signed", "int"):
-        return pl.Int64
-    if kind == "money":
-        return pl.Decimal(MONEY_PRECISION, MONEY_SCALE)
-    if kind == "date":
-        return pl.Date
-    if kind == "bool":
-        return pl.Boolean
-    return pl.String
-
-
-TABLE_SPECS: dict[str, Spec] = {
-    "violations": VIOLATION_COLUMNS,
-    "diagnostics": DIAGNOSTIC_COLUMNS,
-    "long": LONG_COLUMNS,
-}
-
-
-def spec_of(names: Iterable[str]) -> Spec:
-    """The (column, kind) list of the table whose columns are ``names``: the reports table,
-    the violations, the diagnostics or the long table.  ``ValueError`` when the columns are
-    none of these (nothing is dropped silently)."""
-    given = list(names)
-    for spec in (report_spec(), *TABLE_SPECS.values()):
-        if given == [name for name, _kind in spec]:
-            return spec
-    reports = [name for name, _kind in report_spec()]
-    if given and set(given) <= set(reports) and given[0] == ID:
-        return tuple((name, kind) for name, kind in report_spec() if name in given)
-    known = set(reports).union(*({n for n, _k in s} for s in TABLE_SPECS.values()))
-    unknown = [n for n in given if n not in known]
-    raise ValueError(
-        "these columns are not those of a govdisclosure table"
-        + (f" (unknown: {', '.join(unknown[:5])})" if unknown else "")
-        + "; pass spec= to say which"
-    )
-
-
-def records_to_frame(
-    records: Sequence[Record], engine: str = "pandas", spec: Spec | None = None
-) -> Any:
-    """A DataFrame of records.  Without ``spec``, the table is recognised by the records'
-    columns (:func:`spec_of`): reports, violations, diagnostics or long."""
-    if spec is None:
-        spec = spec_of(records[0]) if records else report_spec()
-    if engine == "pandas":
-        _require("pandas", "pandas")
-        return records_to_arrow(records, spec).to_pandas()
-    if engine == "polars":
-        pl = _require("polars", "polars")
-        schema = {name: _polars_type(pl, kind) for name, kind in spec}
-        data = {name: _column(records, name, kind) for name, kind in spec}
-        return pl.DataFrame(data, schema=schema)
-    raise ValueError(f"engine must be 'pandas' or 'polars', not {engine!r}")
-
-
-# --------------------------------------------------------------------------- files
-
-
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _json_value(value: Cell) -> int | str | None:
-    if value is None or isinstance(value, int):  # bool is an int: JSON true/false
-        return value
-    return _text(value)
-
-
-def write_records(records: Sequence[Record], path: str | Path, spec: Spec | None = None) -> Path:
-    """Write a table to ``.parquet`` (needs ``[arrow]``), ``.csv`` or ``.jsonl``.
-
-    CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show the Chinese text),
-    blank for ``None``, money in fixed-point; JSON Lines has one object per row, money and
-    dates as strings.  ``spec`` is the (column, kind) list; the reports table by default
-    (:data:`VIOLATION_COLUMNS` for the violations).
-    """
-    path = Path(path)
-    spec = spec or report_spec()
-    names = [name for name, _kind in spec]
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        pq = _require("pyarrow.parquet", "arrow")
-        pq.write_table(records_to_arrow(records, spec), path)
-    elif suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            write_csv(records, out, names)
-    elif suffix == ".jsonl":
-        with path.open("w", encoding="utf-8") as out:
-            for record in records:
-                row = {k: _json_value(record.get(k)) for k in names}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        raise ValueError(f"unknown table format {path.suffix!r}: use one of {', '.join(FORMATS)}")
-    return path
-
-
-def write_csv(
-    records: Sequence[Record], out: io.TextIOBase | Any, names: Sequence[str] = ()
-) -> None:
-    """CSV of records to an open text stream (header first)."""
-    header = list(names or columns())
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for record in records:
-        writer.writerow([_text(record.get(k)) for k in header])
-
-
-def read_frame(path: str | Path, engine: Literal["pandas", "polars"] = "pandas") -> Any:
-    """Read a table written by :func:`write_records` or ``govdisclosure export`` into a
-    DataFrame with its types: the reports, violations, diagnostics or long table, recognised
-    by its columns (:func:`spec_of`).
-
-    CSV is read by pyarrow's CSV reader with the column types given (counts ``Int64`` in
-    pandas, never float; money decimal; dates; a blank cell is null); Parquet by pyarrow;
-    JSON Lines through :func:`read_records`.
-    """
-    pa = _require("pyarrow", "arrow")
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        pq = _require("pyarrow.parquet", "arrow")
-        table = pq.read_table(path)
-    elif suffix == ".csv":
-        pa_csv = _require("pyarrow.csv", "arrow")
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            header = next(csv.reader(stream), [])
-        schema = arrow_schema(spec_of(header))
-        types = {f.name: f.type for f in schema}
-        table = pa_csv.read_csv(
-            path,
-            convert_options=pa_csv.ConvertOptions(
-                column_types=types,
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-                true_values=["True"],
-                false_values=["False"],
-            ),
-        )
-        table = pa.Table.from_arrays(table.columns, schema=schema)
-    elif suffix == ".jsonl":
-        return records_to_frame(read_records(path), engine)
-    else:
-        raise ValueError(f"read_frame reads .csv, .jsonl and .parquet, not {path.suffix!r}")
-    if engine == "polars":
-        pl = _require("polars", "polars")
-        return pl.from_arrow(table)
-    _require("pandas", "pandas")
-    return table.to_pandas()
-
-
-def read_records(path: str | Path) -> list[Record]:
-    """Read back a ``.csv`` or ``.jsonl`` table written by :func:`write_records`, typed.
-
-    Each column of the reports or the violations table gets its type back (``int``,
-    ``Decimal``, ``date``, ``bool``, ``str``; a blank CSV cell → ``None``: CSV cannot tell an
-    empty text from a missing one).
-    """
-    path = Path(path)
-    kinds = dict(report_spec()) | {k: v for spec in TABLE_SPECS.values() for k, v in spec}
-    rows: Iterable[Mapping[str, Any]]
-    blank: str | None = ""  # CSV: a blank cell is None
-    if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            rows = list(csv.DictReader(stream))
-    elif path.suffix.lower() == ".jsonl":
-        blank = None  # JSON has null
-        with path.open(encoding="utf-8") as stream:
-            rows = [json.loads(line) for line in stream if line.strip()]
-    else:
-        raise ValueError(f"read_records reads .csv and .jsonl, not {path.suffix!r}")
-    return [{k: _typed(kinds.get(k, "text"), v, blank) for k, v in row.items()} for row in rows]
-
-
-def _typed(kind: str, value: Any, blank: str | None) -> Cell:
-    if value is None or value == blank:
-        return None
-    if kind in ("count", "signed", "int"):
-        return int(value)
-    if kind == "money":
-        return Decimal(str(value))
-    if kind == "date":
-        return datetime.date.fromisoformat(str(value))
-    if kind == "bool":
-        return value if isinstance(value, bool) else str(value) == "True"
-    return str(value)
-
-
-def violations_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, Violations]:
-    """The long violations table (:data:`VIOLATION_COLUMNS`, e.g. from :func:`read_records`
-    of ``reports.violations.csv``) back as each report's :class:`Violations`, by report id.
-
-    The rows of one violation (one per field) become one :class:`Violation` again, its fields
-    in row order; ``lines`` are the lines the rows name, sorted.
-    """
-    grouped: dict[str, dict[int, list[Mapping[str, Any]]]] = {}
-    for row in records:
-        missing = {"report_id", "violation", "rule", "severity", "message"} - set(row)
-        if missing:
-            raise ValueError(f"not a violations table: no column {', '.join(sorted(missing))}")
-        number = int(row["violation"])
-        grouped.setdefault(str(row[ID]), {}).setdefault(number, []).append(row)
-    out: dict[str, Violations] = {}
-    for report_id, by_number in grouped.items():
-        found = []
-        for _number, rows in sorted(by_number.items()):
-            first = rows[0]
-            found.append(
-                Violation(
-                    str(first["rule"]),
-                    Severity(str(first["severity"])),
-                    str(first["message"]),
-                    tuple(str(r["field"]) for r in rows if r.get("field")),
-                    tuple(sorted({int(r["line"]) for r in rows if r.get("line") is not None})),
-                    first.get("assessable") is not False,
-                )
-            )
-        out[report_id] = Violations(found)
-    return out
