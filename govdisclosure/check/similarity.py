@@ -64,7 +64,7 @@ MIN_NUMBERS = 3
 """C-NUMBERS-COPY needs at least this many non-zero numbers: two tables of nothing but zeros
 (an organ that received no request) are equal without being copied."""
 COMPARED = ("overview", "problems")
-"""The sections the copy rules judge: 一、总体情况 and 五、存在的主要问题及改进情况."""
+"""The sections the copy rules judge: 一 (overview) and 五 (problems)."""
 PROSE = ("overview", "problems", "other_matters")
 TABLES = (("proactive", "二"), ("requests", "三"), ("appeals", "四"))
 
