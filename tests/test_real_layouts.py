@@ -176,3 +176,38 @@ def test_a_report_numbered_its_own_way_gives_its_tables() -> None:
     with pytest.raises(ParseError) as info:
         parse_report(off_skeleton(text), strict=True)
     assert info.value.line >= 1
+
+
+def _variant(name: str) -> str:
+    text = seed_text(SEED)
+    lines = text.splitlines()
+    note = next(i for i, line in enumerate(lines) if line.startswith("(本列数据"))
+    shredded = [
+        "申请人 | 情况",
+        "自然 | 人 | 法人或 | 其他组织 | 总 | 计",
+        "商业 | 企业 | 科研 | 机构",
+    ]
+    variants = {
+        "label prefix doubled": text.replace("三、本年度办理结果", "三三、本年度办理结果"),
+        "label prefixes dropped": text.replace("一、本年新收", "本年新收").replace(
+            "二、上年结转", "上年结转"
+        ),
+        "table 三 header shredded": "\n".join(lines[:note] + shredded + lines[note + 3 :]),
+        "table 三 header missing": "\n".join(lines[:note] + lines[note + 3 :]),
+    }
+    assert variants[name] != text
+    return variants[name]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "label prefix doubled",
+        "label prefixes dropped",
+        "table 三 header shredded",
+        "table 三 header missing",
+    ],
+)
+def test_table_three_rows_are_placed_by_their_labels(name: str) -> None:
+    want = numbers(parse_report(seed_text(SEED)))
+    assert numbers(parse_report(_variant(name))) == want
