@@ -13,8 +13,11 @@ from __future__ import annotations
 from govdisclosure import deprecated as _deprecated
 from govdisclosure.api import parse_report, read_report
 from govdisclosure.batch import Parsed, parse_many
+from govdisclosure.check.corpus import check_corpus
 from govdisclosure.check.invariants import Violation, check, check_series
 from govdisclosure.check.locate import locate
+from govdisclosure.check.rollup import rollup
+from govdisclosure.check.similarity import compare
 from govdisclosure.check.violations import Violations
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report, Script, Template
@@ -36,12 +39,14 @@ __all__ = [
     "Violation",
     "Violations",
     "check",
+    "check_corpus",
     "check_series",
+    "compare",
     "flatten",
     "locate",
     "parse_many",
     "parse_report",
     "read_report",
     "render",
+    "rollup",
 ]
-

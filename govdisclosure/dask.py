@@ -16,6 +16,11 @@ report, ``report_id`` first (the file's path relative to the glob's fixed part, 
 violations (:func:`govdisclosure.check`), and the files that could not be parsed — so that
 ``dask.compute(t.reports, t.violations)`` parses every file once.
 
+:func:`check_corpus` runs :func:`govdisclosure.check_corpus` on Dask: the partitions parse
+their files on the workers, the reports (only what the corpus rules read) are shuffled by
+organ, and each organ's series is judged where it lands; :func:`read_series_violations` gives
+its ``series_violations`` table as a lazy frame.
+
 Parsing is pure Python: run it on processes, not threads.  On one machine
 ``distributed.Client(n_workers=4, threads_per_worker=1)`` (a ``LocalCluster``), or
 ``.compute(scheduler="processes")``; on a cluster, connect a ``distributed.Client`` to its
@@ -30,7 +35,7 @@ from __future__ import annotations
 import math
 import posixpath
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from attrs import frozen
 
@@ -43,7 +48,14 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
     from fsspec.core import OpenFile
 
-__all__ = ["ReportTables", "read_reports", "read_tables", "read_violations"]
+__all__ = [
+    "ReportTables",
+    "check_corpus",
+    "read_reports",
+    "read_series_violations",
+    "read_tables",
+    "read_violations",
+]
 
 ID = "report_id"
 # the files that could not be parsed: (column, kind) as tables.VIOLATION_COLUMNS
@@ -139,6 +151,133 @@ def _parse_batch(
     return _report_frame(reports), _violation_frame(reports), _error_frame(errors)
 
 
+def _corpus_batch(files: Sequence[tuple[str, OpenFile]], strict: bool) -> list[Any]:
+    """One partition for the corpus check: (report id, report as the corpus rules need it);
+    a file that does not parse is left out (:func:`read_tables` lists them)."""
+    from govdisclosure.api import parse_report
+    from govdisclosure.check.corpus import slim
+
+    out = []
+    for report_id, f in files:
+        with f as stream:
+            data = stream.read()
+        try:
+            out.append((report_id, slim(parse_report(data, strict=strict))))
+        except ParseError:
+            continue
+    return out
+
+
+def _organ(entry: tuple[str, Report]) -> str:
+    from govdisclosure.check.corpus import organ_of
+
+    return organ_of(entry[1]) or ""
+
+
+def _judge(group: tuple[str, list[tuple[str, Report]]], options: dict[str, Any]) -> Any:
+    from govdisclosure.check.corpus import check_corpus as check_one
+
+    return check_one(group[1], **options)
+
+
+def _merged(results: Sequence[Any]) -> Any:
+    from govdisclosure.check.corpus import CorpusCheck
+
+    ordered = sorted(results, key=lambda r: r.violations[0].organ if r.violations else "")
+    return CorpusCheck(
+        tuple(v for r in ordered for v in r.violations),
+        tuple(d for r in ordered for d in r.diagnostics),
+        sum(r.reports for r in ordered),
+        sum(r.organs for r in ordered),
+    )
+
+
+def _by_organ(
+    urlpath: str | Sequence[str],
+    files_per_partition: int,
+    strict: bool,
+    storage_options: dict[str, Any] | None,
+    options: dict[str, Any],
+) -> Any:
+    """A Dask bag of :class:`~govdisclosure.check.corpus.CorpusCheck`, one per organ."""
+    import dask.bag as db
+
+    batches, token = _batches(urlpath, files_per_partition, storage_options)
+    dask, _dd, _pd, _pa = _require()
+    parts = [
+        dask.delayed(_corpus_batch, pure=True)(
+            batch, strict, dask_key_name=(f"govdisclosure-corpus-{token}", i)
+        )
+        for i, batch in enumerate(batches)
+    ]
+    return db.from_delayed(parts).groupby(_organ).map(_judge, options)  # type: ignore[no-untyped-call]
+
+
+def check_corpus(
+    urlpath: str | Sequence[str],
+    *,
+    files_per_partition: int = 64,
+    strict: bool = False,
+    storage_options: dict[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """:func:`govdisclosure.check_corpus` over the files of ``urlpath``, as a Dask Delayed
+    (``.compute()`` gives the :class:`~govdisclosure.check.corpus.CorpusCheck`).
+
+    ``options`` are those of :func:`govdisclosure.check_corpus` (``prose_copy``,
+    ``min_numbers``).  Report ids are as in :func:`read_tables`.
+    """
+    dask, _dd, _pd, _pa = _require()
+    bag = _by_organ(urlpath, files_per_partition, strict, storage_options, options)
+    return dask.delayed(_merged)(bag)
+
+
+def read_series_violations(
+    urlpath: str | Sequence[str],
+    *,
+    files_per_partition: int = 64,
+    strict: bool = False,
+    storage_options: dict[str, Any] | None = None,
+    **options: Any,
+) -> dd.DataFrame:
+    """The ``series_violations`` table of :func:`check_corpus` as a lazy Dask DataFrame
+    (columns :data:`govdisclosure.write.tables.SERIES_VIOLATION_COLUMNS`)."""
+    dask, frames, _pd, _pa = _require()
+    bag = _by_organ(urlpath, files_per_partition, strict, storage_options, options)
+    parts = [dask.delayed(_series_frame)(part) for part in bag.to_delayed()]
+    return cast(
+        "dd.DataFrame", frames.from_delayed(parts, meta=_series_frame([]), verify_meta=False)
+    )
+
+
+def _series_frame(results: Sequence[Any]) -> pd.DataFrame:
+    from govdisclosure.write.tables import SERIES_VIOLATION_COLUMNS, records_to_arrow
+
+    rows = [row for r in results for row in r.rows()]
+    return _frame(records_to_arrow(rows, SERIES_VIOLATION_COLUMNS))
+
+
+def _batches(
+    urlpath: str | Sequence[str], files_per_partition: int, storage_options: dict[str, Any] | None
+) -> tuple[list[list[tuple[str, OpenFile]]], str]:
+    """The files of ``urlpath`` with their ids, ``files_per_partition`` to a batch."""
+    dask, _dd, _pd, _pa = _require()
+    import fsspec
+
+    if files_per_partition < 1:
+        raise ValueError("files_per_partition must be at least 1")
+    files = sorted(
+        fsspec.open_files(urlpath, mode="rb", **(storage_options or {})), key=lambda f: f.path
+    )
+    if not files:
+        raise FileNotFoundError(f"no file matches {urlpath!r}")
+    ids = report_ids(urlpath, [f.path for f in files], files[0].fs)
+    named = list(zip(ids, files, strict=True))
+    n = math.ceil(len(files) / files_per_partition)
+    batches = [named[i * files_per_partition : (i + 1) * files_per_partition] for i in range(n)]
+    return batches, dask.base.tokenize([f.path for f in files])
+
+
 def report_ids(urlpath: str | Sequence[str], paths: Sequence[str], fs: Any) -> list[str]:
     """Each file's id: its path relative to the glob's fixed part (``reports/**/*.txt`` →
     ``2023/a.txt``), as ``govdisclosure export`` names them; for a list of paths, relative to
@@ -173,20 +312,8 @@ def read_tables(
     passed to :func:`govdisclosure.parse_report`.  Nothing is read until a frame is computed.
     """
     dask, dd, _pd, _pa = _require()
-    import fsspec
-
-    if files_per_partition < 1:
-        raise ValueError("files_per_partition must be at least 1")
-    files = sorted(
-        fsspec.open_files(urlpath, mode="rb", **(storage_options or {})), key=lambda f: f.path
-    )
-    if not files:
-        raise FileNotFoundError(f"no file matches {urlpath!r}")
-    ids = report_ids(urlpath, [f.path for f in files], files[0].fs)
-    named = list(zip(ids, files, strict=True))
-    n = math.ceil(len(files) / files_per_partition)
-    batches = [named[i * files_per_partition : (i + 1) * files_per_partition] for i in range(n)]
-    token = dask.base.tokenize([f.path for f in files], strict)
+    batches, token = _batches(urlpath, files_per_partition, storage_options)
+    token = dask.base.tokenize(token, strict)
     parts = [
         dask.delayed(_parse_batch, pure=True)(
             batch, strict, dask_key_name=(f"govdisclosure-{token}", i)

@@ -15,7 +15,7 @@ __all__ = ["DIAGNOSTIC_CODES", "ERROR_CODES", "MEANING_ZH", "DiagnosticCode"]
 class DiagnosticCode:
     code: str
     kind: str  # "repair": the text was changed; "inference": a decision the text did not state;
-    # "gap": a value is None and why
+    # "gap": a value is None and why; "corpus": a report set aside by the corpus check
     meaning: str
     example: str
 
@@ -289,6 +289,23 @@ _CODES = (
         "numbered its own way, or, with partial=True, a table.",
         "table 四 (行政复议、行政诉讼) has no row of numbers",
     ),
+    DiagnosticCode(
+        "corpus-year-duplicate", "corpus",
+        "check_corpus: two reports of one organ for one year; the first given is compared "
+        "across years, the other is named here and left out of the cross-year rules.",
+        "安宁市人民政府 2023: a.txt and b.txt; b.txt left out of the series",
+    ),
+    DiagnosticCode(
+        "corpus-year-missing", "corpus",
+        "check_corpus: a report whose year is not known cannot be placed in its organ's series.",
+        "c.txt (安宁市人民政府): no year",
+    ),
+    DiagnosticCode(
+        "corpus-organ-missing", "corpus",
+        "check_corpus: a report with neither an organ name nor a credit code cannot be "
+        "grouped with its organ's other reports.",
+        "d.txt: no organ_key and no credit_code",
+    ),
 )  # fmt: skip
 
 DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
@@ -296,6 +313,13 @@ DIAGNOSTIC_CODES: dict[str, DiagnosticCode] = {c.code: c for c in _CODES}
 # What each code means, in Chinese (the diagnostics table and the notebook views show it
 # beside the English message; a test checks that every code has one).
 MEANING_ZH: dict[str, str] = {
+    "corpus-year-duplicate": (
+        "同一机关同一年度有两份报告；跨年度比对只用先给出的一份，另一份在此列出。"
+    ),
+    "corpus-year-missing": "报告年度不明，无法排入该机关的年度序列。",
+    "corpus-organ-missing": (
+        "报告既无机关名称也无统一社会信用代码，无法与同一机关的其他报告归组。"
+    ),
     "surrogate-replaced": "文本中有孤立的代理码位（不是任何字符，无法编码），已替换为 U+FFFD。",
     "cell-inexact": (
         "数字单元格已读取，但写法不是其数值的普通数字（如「70.0」「70件」或其他文字的数字）；"

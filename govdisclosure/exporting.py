@@ -7,12 +7,13 @@ diagnostics, and what dedupe compares); files that could not be read are :class:
 from __future__ import annotations
 
 import collections
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 from attrs import frozen
 
+from govdisclosure.check.corpus import check_corpus, slim
 from govdisclosure.check.invariants import check
 from govdisclosure.errors import ParseError
 from govdisclosure.inputs import Input, read_bytes
@@ -29,6 +30,7 @@ __all__ = [
     "deduped",
     "export_row",
     "refusal_of",
+    "series_rows",
     "sources",
     "summary",
 ]
@@ -65,6 +67,7 @@ class ExportRow:
     violations: tuple[Record, ...]
     diagnostics: tuple[Record, ...]
     candidate: Candidate
+    series: tuple[str, Report]  # the report as the corpus check needs it (check.corpus.slim)
 
 
 def export_row(report_id: str, order: int, report: Report) -> ExportRow:
@@ -76,6 +79,7 @@ def export_row(report_id: str, order: int, report: Report) -> ExportRow:
         tuple(violation_rows(report_id, report, found)),
         tuple(diagnostic_rows(report_id, report)),
         candidate(report_id, order, report, record, found),
+        (report_id, slim(report)),
     )
 
 
@@ -83,6 +87,12 @@ def deduped(rows: list[ExportRow]) -> tuple[list[ExportRow], list[Dropped]]:
     keep, dropped = choose([r.candidate for r in rows])
     kept_ids = set(keep)
     return [r for r in rows if r.candidate.report_id in kept_ids], dropped
+
+
+def series_rows(reports: Iterable[tuple[str, Report]]) -> list[Record]:
+    """The ``series_violations`` table: :func:`~govdisclosure.check.corpus.check_corpus` over
+    the reports (cross-year and copy rules, organ by organ), one row per violation."""
+    return check_corpus(reports).rows()
 
 
 def refusal_of(report_id: str, error: BaseException | None) -> Refused:
@@ -101,6 +111,7 @@ def summary(
     written: tuple[Path, Path, Path],
     elapsed: float,
     skipped: Sequence[str] = (),
+    series: tuple[list[Record], Path] | None = None,
 ) -> None:
     echo = click.echo
     if not found:
@@ -144,6 +155,11 @@ def summary(
     unassessable = len(seen) - len(judged)
     if unassessable:
         echo(f"not judged  {unassessable} rule checks lacked a value (blank cells; severity info)")
+    if series is not None:
+        rows, path = series
+        judged = [r for r in rows if r["assessable"]]
+        pairs = len({(r["previous_id"], r["current_id"]) for r in judged})
+        echo(f"series      {len(judged)} across years in {pairs} pairs of reports → {path}")
     in_reports = len({d["report_id"] for d in diagnostics})
     echo(f"diagnostics {len(diagnostics)} in {in_reports} reports → {written[2]}")
     rate = found / elapsed if elapsed > 0 else 0.0

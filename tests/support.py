@@ -70,3 +70,24 @@ def differences(flat: Mapping[str, object], want: Mapping[str, object]) -> dict[
     return {
         k: (flat.get(k, "<absent>"), v) for k, v in want.items() if flat.get(k, "<absent>") != v
     }
+
+
+def run_page(page: Path, replace: Mapping[str, str]) -> int:
+    """Run each ```python block of a docs page in one namespace (after the ``replace``
+    substitutions), checking that the ```text block after it is its output; the blocks run."""
+    import contextlib
+    import io
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    pairs = re.findall(r"```python\n(.*?)```\n(?:\n```text\n(.*?)```)?", text, re.S)
+    namespace: dict[str, object] = {}
+    for code, shown in pairs:
+        for old, new in replace.items():
+            code = code.replace(old, new)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, page.name, "exec"), namespace)
+        if shown:
+            assert out.getvalue().rstrip() == shown.rstrip(), code
+    return len(pairs)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import doctest
-import io
 import re
 from pathlib import Path
 
 import pytest
+from support import run_page
 
 from govdisclosure import _docs
 
@@ -77,18 +76,9 @@ def test_notebook_page_runs_and_prints_what_it_shows(
     import matplotlib
 
     matplotlib.use("Agg")
-    text = (DOCS / "notebooks.md").read_text(encoding="utf-8")
-    pairs = re.findall(r"```python\n(.*?)```\n(?:\n```text\n(.*?)```)?", text, re.S)
-    assert len(pairs) >= 3
     monkeypatch.chdir(ROOT)
-    namespace: dict[str, object] = {}
-    for code, shown in pairs:
-        code = code.replace('savefig("outcomes.png"', f'savefig(r"{tmp_path}/outcomes.png"')
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, "notebooks.md", "exec"), namespace)
-        if shown:
-            assert out.getvalue().rstrip() == shown.rstrip()
+    replace = {'savefig("outcomes.png"': f'savefig(r"{tmp_path}/outcomes.png"'}
+    assert run_page(DOCS / "notebooks.md", replace) >= 3
     assert (tmp_path / "outcomes.png").stat().st_size > 5000
     assert (DOCS / "img" / "outcomes.png").is_file()
 

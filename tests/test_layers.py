@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("check",),
     ("write",),
     ("api", "batch", "reportfiles", "inputs", "exporting", "cli", "dask", "_docs", "__init__"),
+    ("synthetic",),  # generated corpora (tests, benchmarks, docs): above what it exercises
 )
 STAGE_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 

@@ -12,9 +12,10 @@ from strategies import any_reports, consistent_reports, consistent_series
 
 from govdisclosure import Report, Violation, check, check_series, locate, render
 from govdisclosure.check.invariants import RULES, Rule, Severity
+from govdisclosure.check.registry import CROSS_REPORT
 
-SINGLE = [r for r in RULES if r.part != "series"]
-SERIES = [r for r in RULES if r.part == "series"]
+SINGLE = [r for r in RULES if r.part not in CROSS_REPORT]
+SERIES = [r for r in RULES if r.part in ("series", "copy")]
 _YEAR_PREFIX = re.compile(r"^(\d+|\?):")
 
 

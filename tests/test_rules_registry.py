@@ -33,8 +33,8 @@ def test_the_generated_doc_lists_every_rule_with_both_statements() -> None:
 
 def test_ids_are_unique_and_stable_in_form() -> None:
     ids = [r.id for r in RULES]
-    assert len(ids) == len(set(ids)) == 20
-    assert all(re.fullmatch(r"(T[234]|D)-[A-Z0-9-]+", i) for i in ids)
+    assert len(ids) == len(set(ids)) == 24
+    assert all(re.fullmatch(r"(T[234]|D|C|R)-[A-Z0-9-]+", i) for i in ids)
 
 
 @pytest.fixture(scope="module")

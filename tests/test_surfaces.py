@@ -162,7 +162,7 @@ def test_excel_export_reads_back_with_labels_and_numbers(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["export", str(DATA / "seeds"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert book.sheetnames == ["报告", "表二", "表三", "表四", "违规", "诊断"]
+    assert book.sheetnames == ["报告", "表二", "表三", "表四", "违规", "诊断", "跨年度"]
     t3 = book["表三"]
     labels = [c.value for c in t3[1]]
     keys = [c.value for c in t3[2]]

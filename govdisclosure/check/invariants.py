@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from attrs import evolve, field, frozen
 
-from govdisclosure.check.registry import RULEBOOK, RuleInfo, Severity
+from govdisclosure.check.registry import CROSS_REPORT, RULEBOOK, RuleInfo, Severity
+from govdisclosure.check.rollup import r_rollup
 from govdisclosure.check.rules_document import (
     d_deadline,
     d_fee_text,
@@ -46,6 +47,7 @@ from govdisclosure.check.rules_tables import (
     t4_nonneg,
     t4_sum,
 )
+from govdisclosure.check.similarity import c_cross_organ, c_numbers_copy, c_prose_copy
 from govdisclosure.check.violation import Evidence, Violation, unassessable
 from govdisclosure.check.violations import Violations
 from govdisclosure.model import Report, SourceSpan
@@ -120,6 +122,10 @@ _FUNCTIONS: dict[str, RuleFunction] = {
     "T3-CARRY": t3_carry,
     "T2-STOCK": t2_stock,
     "T2-ITEMS": t2_items,
+    "C-PROSE-COPY": c_prose_copy,
+    "C-NUMBERS-COPY": c_numbers_copy,
+    "C-CROSS-ORGAN": c_cross_organ,
+    "R-ROLLUP": r_rollup,
 }
 
 RULES: tuple[Rule, ...] = tuple(
@@ -158,7 +164,10 @@ def check(report: Report) -> Violations:
     the report is consistent) with ``to_frame()`` and an HTML view for notebooks.
     """
     found = (
-        _with_lines(v, report.locations) for r in RULES if r.part != "series" for v in r.run(report)
+        _with_lines(v, report.locations)
+        for r in RULES
+        if r.part not in CROSS_REPORT
+        for v in r.run(report)
     )
     return Violations(sorted(found, key=_sort_key))
 

@@ -10,7 +10,15 @@ import enum
 
 from attrs import frozen
 
-__all__ = ["RULEBOOK", "SEVERITY_MEANING", "RuleInfo", "Severity", "severity_of", "statement_zh"]
+__all__ = [
+    "CROSS_REPORT",
+    "RULEBOOK",
+    "SEVERITY_MEANING",
+    "RuleInfo",
+    "Severity",
+    "severity_of",
+    "statement_zh",
+]
 
 
 class Severity(enum.StrEnum):
@@ -42,7 +50,9 @@ class RuleInfo:
 
     ``part`` says what the rule's function takes: ``"requests"`` (table 三 and the
     template), ``"appeals"``, ``"proactive"``, ``"report"`` (the whole report) or
-    ``"series"`` (two consecutive reports of one organ).
+    ``"series"`` (two consecutive reports of one organ), ``"copy"`` (two reports compared
+    for copying: :mod:`govdisclosure.check.similarity`) or ``"region"`` (a region's own
+    consolidated report and the sum of its organs': :mod:`govdisclosure.check.rollup`).
     """
 
     id: str
@@ -150,9 +160,10 @@ RULEBOOK: tuple[RuleInfo, ...] = (
     ),
     RuleInfo(
         "D-DEADLINE", Severity.INFO,
-        "部门报告于次年1月31日前、政府报告于次年3月31日前公布",
-        "A department publishes by 31 January of the next year, a government by 31 March",
-        ("signed_on", "organ", "year"), "report",
+        "部门报告于次年1月31日前、政府报告于次年3月31日前公布（先看网页公开日期，再看落款日期）",
+        "A department publishes by 31 January of the next year, a government by 31 March "
+        "(the page's 公开日期 first, else the signature date)",
+        ("published_on", "signed_on", "organ", "year"), "report",
     ),
     RuleInfo(
         "D-TEXT", Severity.WARNING,
@@ -191,7 +202,38 @@ RULEBOOK: tuple[RuleInfo, ...] = (
         "Across years (V2019): 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减",
         ("proactive.*.previous_items", "proactive.*.change"), "series",
     ),
+    RuleInfo(
+        "C-PROSE-COPY", Severity.WARNING,
+        "内容雷同：第一部分或第五部分的文字80%以上（默认阈值）与本机关上年报告相同",
+        "Copied prose: at least 80 % (the default threshold) of section 一 or 五 is found in "
+        "the organ's previous-year report",
+        ("overview", "problems"), "copy",
+    ),
+    RuleInfo(
+        "C-NUMBERS-COPY", Severity.WARNING,
+        "数字照搬：表二至表四的数字与上年完全相同，而正文所述年份不同",
+        "Copied numbers: every number of tables 二–四 equals the previous year's while the "
+        "prose names a different year",
+        ("proactive.*", "requests.*", "appeals.*", "year"), "copy",
+    ),
+    RuleInfo(
+        "C-CROSS-ORGAN", Severity.INFO,
+        "内容雷同：同一年度不同机关的报告第一部分或第五部分文字80%以上（默认阈值）相同",
+        "Prose shared across organs: at least 80 % (the default threshold) of section 一 or 五 "
+        "of one organ's report is found in another organ's report of the same year",
+        ("overview", "problems"), "copy",
+    ),
+    RuleInfo(
+        "R-ROLLUP", Severity.INFO,
+        "地区汇总报告的表二至表四数字等于本地区各机关报告之和",
+        "A region's consolidated report (全市汇总) has, in tables 二–四, the sums of its "
+        "organs' reports",
+        ("proactive.*", "requests.*", "appeals.*"), "region",
+    ),
 )  # fmt: skip
+
+CROSS_REPORT = frozenset({"series", "copy", "region"})
+"""The parts of the rules that judge more than one report (not run by ``check``)."""
 
 _SEVERITY = {r.id: r.severity for r in RULEBOOK}
 _ZH = {r.id: r.zh for r in RULEBOOK}

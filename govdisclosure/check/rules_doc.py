@@ -29,7 +29,8 @@ def rules_markdown() -> str:
         f"{len(RULES)} rules ({', '.join(f'{n} {s.value}' for s, n in counts.items())}). "
         "`govdisclosure.check(report)` runs every rule of scope *report*; "
         "`govdisclosure.check_series(reports)` runs the *series* rules over one organ's "
-        "consecutive reports.",
+        "consecutive reports; `govdisclosure.check_corpus(reports)` runs them over a corpus, "
+        "with the *copy* rules, and `govdisclosure.rollup` the *region* rule (docs/corpus.md).",
         "",
         *(f"- **{s.value}**: {meaning}." for s, meaning in SEVERITY_MEANING.items()),
         "- When a value a rule needs is blank (`None`), the rule is *not assessable* there: "
@@ -44,7 +45,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in RULES:
-        scope = "series" if r.part == "series" else "report"
+        scope = r.part if r.part in ("series", "copy", "region") else "report"
         reads = "<br>".join(f"`{p}`" for p in r.reads)
         lines.append(
             f"| `{r.id}` | {r.severity.value} | {scope} | {_cell(r.zh)} | {_cell(r.en)} | {reads} |"

@@ -90,10 +90,22 @@ def d_year(report: Report) -> tuple[Violation, ...]:
 
 
 def d_deadline(report: Report) -> tuple[Violation, ...]:
-    """D-DEADLINE: published by 1月31日 (departments) or 3月31日 (governments) of year+1."""
-    date = _prose.publication_date(report)
+    """D-DEADLINE: published by 1月31日 (departments) or 3月31日 (governments) of year+1.
+
+    The date used is the page's publication date (``published_on``: 公开日期, 发布时间 of the
+    metadata) when known, else the date under section 六; the violation says which.  With
+    neither date (or no year) no verdict is given.
+    """
+    date = report.published_on or _prose.publication_date(report)
+    fields: tuple[str, ...]
+    if report.published_on is not None:
+        used, fields = "published", ("published_on",)
+    elif report.signed_on is not None:
+        used, fields = "signed", ("signed_on",)
+    else:
+        used, fields = "dated (metadata)", ()
     if date is None or report.year is None:
-        return ()
+        return ()  # no date at all: the rule does not apply (as for any absent subject)
     government = _prose.is_government(report.organ)
     month = 1 if government is False else 3
     deadline = datetime.date(report.year + 1, month, 31)
@@ -103,8 +115,8 @@ def d_deadline(report: Report) -> tuple[Violation, ...]:
     return (
         fail(
             "D-DEADLINE",
-            f"dated {date.isoformat()}, after the {deadline.isoformat()} deadline for {who}",
-            ("signed_on",) if report.signed_on is not None else (),
+            f"{used} {date.isoformat()}, after the {deadline.isoformat()} deadline for {who}",
+            fields,
         ),
     )
 

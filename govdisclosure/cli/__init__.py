@@ -1,4 +1,4 @@
-"""The command line: ``govdisclosure parse | check | export``.
+"""The command line: ``govdisclosure parse | check | export | similar``.
 
 One module per command; ``docs/cli.md`` is generated from their help texts
 (``python -m govdisclosure._docs``).
@@ -12,6 +12,7 @@ from govdisclosure.cli.check_command import check_command
 from govdisclosure.cli.common import sample_bytes
 from govdisclosure.cli.export_command import export
 from govdisclosure.cli.parse_command import parse
+from govdisclosure.cli.similar_command import similar
 from govdisclosure.version import __version__
 
 __all__ = ["main", "sample_bytes"]
@@ -30,3 +31,4 @@ def main() -> None:
 main.add_command(parse)
 main.add_command(check_command)
 main.add_command(export)
+main.add_command(similar)

@@ -32,6 +32,7 @@ from govdisclosure.cli.common import (
     printed,
     with_data,
 )
+from govdisclosure.cli.series_command import run_series
 from govdisclosure.reportfiles import Outcome, source_places
 from govdisclosure.write.tables import VIOLATION_COLUMNS, Record, violation_rows, write_csv
 
@@ -154,6 +155,13 @@ def _headline(outcome: Outcome, violations: Sequence[Violation]) -> str:
     "object (reports with their violations, refused files, totals); csv: the long violations "
     "table (report_id, violation, rule, severity, field, line, message, assessable).",
 )
+@click.option(
+    "--series",
+    is_flag=True,
+    help="Check the reports as a corpus instead: each organ's reports in year order, the "
+    "cross-year and copy rules between consecutive years (json: the series_violations table "
+    "and the reports set aside; csv: the series_violations table).",
+)
 @STRICT
 @ENCODING
 @JOBS
@@ -163,6 +171,7 @@ def check_command(
     sample: bool,
     fail_on: str,
     fmt: str,
+    series: bool,
     strict: bool,
     encoding: str | None,
     jobs: int,
@@ -177,6 +186,10 @@ def check_command(
     The rules: docs/rules.md.
     """
     threshold = Severity(fail_on)
+    if series:
+        items, _skipped = inputs_and_skipped(inputs, sample)
+        found = run_series(items, encoding, strict, jobs, fmt, threshold, quiet)
+        sys.exit(EXIT_FOUND if found else EXIT_OK)
     console = console_for()
     failed = False
     rows: list[Record] = []

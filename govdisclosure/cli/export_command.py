@@ -26,6 +26,7 @@ from govdisclosure.cli.common import (
 from govdisclosure.reportfiles import INTERNAL
 from govdisclosure.write.tables import (
     DIAGNOSTIC_COLUMNS,
+    SERIES_VIOLATION_COLUMNS,
     VIOLATION_COLUMNS,
     write_records,
 )
@@ -98,7 +99,9 @@ def export(
     One row per report, report_id being the file's path relative to the folder (or glob)
     given; the violations that `govdisclosure check` would print go to a second, long table,
     the diagnostics (what was repaired, inferred or left blank) to a third.  A file that cannot
-    be read as a report is refused and counted by reason; it never stops the batch.  Ends with
+    be read as a report is refused and counted by reason; it never stops the batch.  The
+    cross-year and copy rules, organ by organ (`check --series`), go to a fourth table,
+    OUT's name + .series_violations.  Ends with
     a summary: parsed, refused by reason, duplicates dropped, violations by rule.  Exit code 1
     when no file could be parsed.
     """
@@ -106,6 +109,7 @@ def export(
         raise click.UsageError("give one or more files, folders, globs or URLs")
     violations_out = violations_out or _sibling(out, "violations")
     diagnostics_out = _sibling(out, "diagnostics")
+    series_out = _sibling(out, "series_violations")
     excel = out.suffix.lower() == ".xlsx"
     for suffix, module, extra in ((".xlsx", "openpyxl", "excel"), (".parquet", "pyarrow", "arrow")):
         wanted = {p.suffix.lower() for p in (out, violations_out)}
@@ -156,15 +160,17 @@ def export(
     records = [r.record for r in kept]
     violations = [v for r in kept for v in r.violations]
     diagnostics = [d for r in kept for d in r.diagnostics]
+    series = exporting.series_rows(r.series for r in kept)
     if excel:
         from govdisclosure.write.excel import write_excel
 
-        write_excel(out, records, violations, diagnostics)
-        written = (out, out, out)
+        write_excel(out, records, violations, diagnostics, series)
+        written, series_out = (out, out, out), out
     else:
         write_records(records, out)
         write_records(violations, violations_out, VIOLATION_COLUMNS)
         write_records(diagnostics, diagnostics_out, DIAGNOSTIC_COLUMNS)
+        write_records(series, series_out, SERIES_VIOLATION_COLUMNS)
         written = (out, violations_out, diagnostics_out)
     if not quiet:
         exporting.summary(
@@ -177,6 +183,7 @@ def export(
             written,
             elapsed,
             skipped=skipped,
+            series=(series, series_out),
         )
     elif refused or skipped:
         click.echo(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from govdisclosure.check.corpus import SERIES_COLUMNS
 from govdisclosure.model import Report
 from govdisclosure.template.catalog import report_fields
 
@@ -48,6 +49,7 @@ VIOLATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("message_zh", "text"),  # the same in Chinese: the rule's statement and the verdict
     ("assessable", "bool"),  # False: the rule could not be judged (a value was blank)
 )
+SERIES_VIOLATION_COLUMNS = SERIES_COLUMNS  # check_corpus: two reports of one organ per row
 DIAGNOSTIC_COLUMNS: tuple[tuple[str, str], ...] = (
     (ID, "text"),
     ("diagnostic", "int"),  # its number within the report, from 0

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from govdisclosure.template.catalog import report_fields
-from govdisclosure.write.tables import DIAGNOSTIC_COLUMNS, ID, VIOLATION_COLUMNS, Record, Spec
+from govdisclosure.write.tables import (
+    DIAGNOSTIC_COLUMNS,
+    ID,
+    SERIES_VIOLATION_COLUMNS,
+    VIOLATION_COLUMNS,
+    Record,
+    Spec,
+)
 
 __all__ = ["SHEETS", "write_excel"]
 
@@ -28,7 +35,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "表三": ("requests",),
     "表四": ("appeals",),
 }
-VIOLATIONS_SHEET, DIAGNOSTICS_SHEET = "违规", "诊断"
+VIOLATIONS_SHEET, DIAGNOSTICS_SHEET, SERIES_SHEET = "违规", "诊断", "跨年度"
 _CELL_LIMIT = 32_767  # characters Excel holds in a cell
 _COLUMN_ZH = {
     ID: "报告标识",
@@ -44,6 +51,14 @@ _COLUMN_ZH = {
     "code": "代码",
     "kind": "类别",
     "meaning_zh": "含义",
+    "organ": "机关",
+    "fields": "字段",
+    "previous_id": "上年报告",
+    "previous_year": "上年年度",
+    "previous_line": "上年行号",
+    "current_id": "本年报告",
+    "current_year": "本年年度",
+    "current_line": "本年行号",
 }
 
 
@@ -88,8 +103,10 @@ def write_excel(
     records: Sequence[Record],
     violations: Sequence[Record] = (),
     diagnostics: Sequence[Record] = (),
+    series: Sequence[Record] | None = None,
 ) -> Path:
-    """Write the reports table, its violations and diagnostics as an ``.xlsx`` workbook."""
+    """Write the reports table, its violations and diagnostics as an ``.xlsx`` workbook
+    (and ``series``, the series violations of ``check_corpus``, when given)."""
     try:
         from openpyxl import Workbook
     except ImportError as exc:
@@ -109,6 +126,8 @@ def write_excel(
         (DIAGNOSTICS_SHEET, DIAGNOSTIC_COLUMNS, diagnostics),
     ):
         _write(book.create_sheet(name), _labelled(spec), rows)
+    if series is not None:
+        _write(book.create_sheet(SERIES_SHEET), _labelled(SERIES_VIOLATION_COLUMNS), series)
     path = Path(path)
     book.save(path)
     return path
