@@ -41,6 +41,9 @@ def test_T3_CARRY_one_broken_carry_over_is_flagged_at_exactly_that_pair(
         ("T3-CARRY", ids[broken - 1], ids[broken])
     }
     assert all(f"{series[broken].year}:{key}" in v.fields for v in found if "自然人" in v.message)
+    for v in found:  # the evidence: both years' values, which differ
+        assert len(v.evidence) == 2
+        assert v.evidence[0].value != v.evidence[1].value
     assert result.diagnostics == ()
 
 

@@ -24,7 +24,7 @@ from attrs import frozen
 from govdisclosure.check.invariants import RULES
 from govdisclosure.check.registry import Severity, statement_zh
 from govdisclosure.check.similarity import MIN_NUMBERS, PROSE_COPY, c_numbers_copy, c_prose_copy
-from govdisclosure.check.violation import Violation, unassessable
+from govdisclosure.check.violation import Evidence, Violation, unassessable
 from govdisclosure.diagnostics import MEANING_ZH
 from govdisclosure.model import Report, Section, section_text
 
@@ -82,6 +82,7 @@ class PairViolation:
     previous_lines: tuple[int, ...] = ()
     current_lines: tuple[int, ...] = ()
     assessable: bool = True
+    evidence: tuple[Evidence, ...] = ()  # the quantities compared, as in a Violation
 
     @property
     def message_zh(self) -> str:
@@ -196,7 +197,7 @@ def _pair(organ: str, a: tuple[str, Report], b: tuple[str, Report], v: Violation
     (aid, prev), (bid, cur) = a, b
     return PairViolation(
         v.rule, v.severity, v.message, organ, aid, bid, prev.year, cur.year,
-        v.fields, _lines(v, prev), _lines(v, cur), v.assessable,
+        v.fields, _lines(v, prev), _lines(v, cur), v.assessable, v.evidence,
     )  # fmt: skip
 
 

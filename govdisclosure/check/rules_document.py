@@ -112,11 +112,16 @@ def d_deadline(report: Report) -> tuple[Violation, ...]:
     if date <= deadline:
         return ()
     who = "a department" if government is False else "a government (or an unnamed organ)"
+    evidence = (
+        Evidence(f"date {used}", date.isoformat(), fields),
+        Evidence(f"deadline for {who}", deadline.isoformat(), ("year",)),
+    )
     return (
         fail(
             "D-DEADLINE",
             f"{used} {date.isoformat()}, after the {deadline.isoformat()} deadline for {who}",
             fields,
+            evidence,
         ),
     )
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from govdisclosure import template as T
 from govdisclosure.check.rules_tables import item_rows
-from govdisclosure.check.violation import Violation, fail, unassessable
+from govdisclosure.check.violation import Evidence, Violation, fail, unassessable
 from govdisclosure.model import Proactive2019, Proactive2021, Report, Template
 
 __all__ = ["t2_items", "t2_stock", "t3_carry"]
@@ -55,7 +55,16 @@ def _compare(
     lhs, rhs = sum(signed[: len(left)]), sum(signed[len(left) :])
     if lhs == rhs:
         return ()
-    return (fail(rule_id, f"{where}: {lhs} ≠ {rhs}{_spots(terms)}", fields),)
+    evidence = [
+        Evidence(
+            field,
+            value * sign,
+            (field,),
+            (r.locations[key].line,) if key in r.locations else (),
+        )
+        for (r, key, sign), field, value in zip(terms, fields, values, strict=True)
+    ]
+    return (fail(rule_id, f"{where}: {lhs} ≠ {rhs}{_spots(terms)}", fields, evidence),)
 
 
 def t3_carry(prev: Report, cur: Report) -> tuple[Violation, ...]:
