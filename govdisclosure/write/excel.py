@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from govdisclosure.template.catalog import report_fields
+from govdisclosure.write.files import replacing
 from govdisclosure.write.tables import DIAGNOSTIC_COLUMNS, ID, VIOLATION_COLUMNS, Record, Spec
 
 __all__ = ["SHEETS", "write_excel"]
@@ -110,7 +111,8 @@ def write_excel(
     ):
         _write(book.create_sheet(name), _labelled(spec), rows)
     path = Path(path)
-    book.save(path)
+    with replacing(path) as temporary:  # written whole, then renamed
+        book.save(temporary)
     return path
 
 
