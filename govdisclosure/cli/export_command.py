@@ -101,7 +101,8 @@ def export(
     the diagnostics (what was repaired, inferred or left blank) to a third.  A file that cannot
     be read as a report is refused and counted by reason; it never stops the batch.  Ends with
     a summary: parsed, refused by reason, duplicates dropped, violations by rule.  Exit code 1
-    when no file could be parsed.
+    when no file could be parsed.  Each file is written whole (a temporary file, renamed when
+    complete); Ctrl-C writes the reports parsed so far, says so, and exits with 130.
     """
     if not inputs:
         raise click.UsageError("give one or more files, folders, globs or URLs")
