@@ -119,3 +119,19 @@ def test_collect_bugs_false_raises_with_the_input_named(
     with pytest.raises(RuntimeError) as info:
         list(parse_many(_inputs([RAISE]), workers=2, chunksize=2, collect_bugs=False))
     assert "while parsing <text 3>" in "".join(info.value.__notes__)
+
+
+def test_the_audits_poisoned_inputs_do_not_stop_a_batch() -> None:
+    """0.1 stopped after 5 of 11 results with one of these among them (no replaced parser)."""
+    poisons = [
+        GOOD.replace("依申请", "依\udc80申请", 1),  # a lone surrogate
+        '<table><tr><td colspan="' + "9" * 5000 + '">1</td></tr></table>\n',
+        "[" * 200_000 + "]" * 200_000 + "\n",  # deep JSON
+    ]
+    for poison in poisons:
+        inputs = [GOOD] * 5 + [poison] + [GOOD] * 5
+        results = list(parse_many(inputs, workers=2, chunksize=2))
+        assert [r.index for r in results] == list(range(11))
+        assert all(r.ok for r in results[:5] + results[6:])
+        assert results[5].ok or isinstance(results[5].error, ParseError)
+        assert results[5].error is None or results[5].error.code != "internal-error"  # type: ignore[union-attr]
