@@ -1,0 +1,65 @@
+"""Details of the check stage that mutation testing found untested (issue 11, part 6).
+
+Each test states a behaviour a user sees: the order of violations, the kind of a repair,
+which year the body of a report speaks of, the Chinese statement of a rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import SEEDS, seed_text, value_at, with_value
+
+from govdisclosure import Report, check, locate, parse_report
+from govdisclosure.check.invariants import Severity
+from govdisclosure.check.locate import RepairKind
+from govdisclosure.check.prose import year_evidence
+from govdisclosure.check.registry import RULEBOOK, statement_zh
+from govdisclosure.model import Section
+
+RANK = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Report:
+    return parse_report(seed_text("003_d01d2cbab1ffe994"))
+
+
+def test_violations_come_by_severity_first_then_rule(seed: Report) -> None:
+    found = check(seed)
+    # seed 003 has a warning (T3-FEE-LINK) and an info (D-FEE-TEXT) whose rule sorts first
+    assert [(v.severity, v.rule) for v in found] == [
+        (Severity.WARNING, "T3-FEE-LINK"),
+        (Severity.INFO, "D-FEE-TEXT"),
+    ]
+    for path in SEEDS:
+        ranks = [RANK.index(v.severity) for v in check(parse_report(path.read_bytes()))]
+        assert ranks == sorted(ranks)
+
+
+def test_an_error_comes_before_a_warning(seed: Report) -> None:
+    found = check(with_value(seed, "requests.new_received.total", 73))
+    severities = [v.severity for v in found]
+    assert Severity.ERROR in severities and Severity.WARNING in severities
+    assert severities.index(Severity.WARNING) > max(
+        i for i, s in enumerate(severities) if s is Severity.ERROR
+    )
+
+
+def test_a_longer_number_that_is_no_digit_added_is_a_wrong_cell(seed: Report) -> None:
+    key = "requests.new_received.total"
+    assert value_at(seed, key) == 72
+    (loc,) = locate(with_value(seed, key, 123))  # 3 digits, but no digit of 72 plus one
+    (repair,) = loc.fixes[0].repairs
+    assert (repair.observed, repair.proposed, repair.kind) == (123, 72, RepairKind.WRONG_CELL)
+
+
+def test_the_body_year_is_the_one_said_most(seed: Report) -> None:
+    text = "2023年，我局……2023年共收到申请。与2022年相比有所增加。"
+    report = with_value(seed, "overview", Section("总体情况", text))
+    assert year_evidence(report).body == 2023
+
+
+def test_every_rule_has_its_chinese_statement() -> None:
+    for rule in RULEBOOK:
+        assert statement_zh(rule.id) == rule.zh != ""
+    assert statement_zh("NO-SUCH-RULE") == ""
