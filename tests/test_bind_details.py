@@ -1,0 +1,36 @@
+"""Details of the bind stage that mutation testing found untested (issue 11, part 6): where a
+diagnostic points and what a refusal says it expected, on seed 003 with lines taken out."""
+
+from __future__ import annotations
+
+import pytest
+from support import seed_text
+
+from govdisclosure import ParseError, parse_report
+from govdisclosure.template import Template
+from govdisclosure.template import spec as template_spec
+
+LINES = seed_text("003_d01d2cbab1ffe994").split("\n")
+
+
+def test_the_template_taken_from_the_year_points_at_table_二s_first_line() -> None:
+    # the column headers of table 二 (信息内容 | …) are what tell 2019 from 2021: without them
+    # the template comes from the year, said on the first line of the table
+    lines = [line for line in LINES if not line.startswith("信息内容")]
+    report = parse_report("\n".join(lines))
+    (inferred,) = [d for d in report.diagnostics if d.code == "template-inferred"]
+    assert inferred.line == 13  # 第二十条第(一)项, the table's first line (1-based)
+    assert lines[inferred.line - 1].startswith("第二十条")
+    assert report.template is Template.V2021  # 2024
+    assert report.proactive.normative_documents.in_force == 30
+
+
+def test_a_missing_table_三_names_its_first_and_last_rows() -> None:
+    heading = 26  # 0-based: 三、收到和处理政府信息公开申请情况
+    with pytest.raises(ParseError) as info:
+        parse_report("\n".join(LINES[: heading + 1] + LINES[55:]))
+    err = info.value
+    assert err.code == "missing-table"
+    assert err.line == heading + 1
+    rows = template_spec(Template.V2021).request_rows
+    assert f"rows {rows[0].label[:6]}… to {rows[-1].label}" in err.expected
