@@ -6,10 +6,12 @@ which year the body of a report speaks of, the Chinese statement of a rule.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from support import SEEDS, seed_text, value_at, with_value
 
-from govdisclosure import Report, check, locate, parse_report
+from govdisclosure import Report, check, check_series, locate, parse_report
 from govdisclosure.check.invariants import Severity
 from govdisclosure.check.locate import RepairKind
 from govdisclosure.check.prose import year_evidence
@@ -63,3 +65,30 @@ def test_every_rule_has_its_chinese_statement() -> None:
     for rule in RULEBOOK:
         assert statement_zh(rule.id) == rule.zh != ""
     assert statement_zh("NO-SUCH-RULE") == ""
+
+
+def test_documents_in_force_carry_over_with_issued_added_and_repealed_taken_away(
+    seed: Report,
+) -> None:
+    prev = with_value(seed, "year", 2023)  # 30 normative documents in force
+    cur = with_value(seed, "year", 2024)
+    for key, value in (("issued", 3), ("repealed", 1), ("in_force", 32)):  # 30 + 3 − 1
+        cur = with_value(cur, f"proactive.normative_documents.{key}", value)
+    assert not [v for v in check_series([prev, cur]) if v.rule == "T2-STOCK"]
+    wrong = with_value(cur, "proactive.normative_documents.in_force", 33)
+    (stock,) = [v for v in check_series([prev, wrong]) if v.rule == "T2-STOCK"]
+    assert "33 ≠ 32" in stock.message
+
+
+def test_the_signing_date_says_which_year_the_report_is_of(seed: Report) -> None:
+    assert seed.year == 2024
+    late = with_value(seed, "signed_on", datetime.date(2027, 1, 10))
+    (year,) = [v for v in check(late) if v.rule == "D-YEAR"]
+    assert "signed 2027-01-10 (→ a 2026 report)" in year.message
+    assert not [v for v in check(seed) if v.rule == "D-YEAR"]
+
+
+def test_a_body_without_a_leading_year_is_no_evidence_against_the_year(seed: Report) -> None:
+    tie = with_value(seed, "overview", Section("总体情况", "2023年如此，2024年亦然。"))
+    assert year_evidence(tie).body is None
+    assert not [v for v in check(tie) if v.rule == "D-YEAR"]
