@@ -34,3 +34,11 @@ def test_a_missing_table_三_names_its_first_and_last_rows() -> None:
     assert err.line == heading + 1
     rows = template_spec(Template.V2021).request_rows
     assert f"rows {rows[0].label[:6]}… to {rows[-1].label}" in err.expected
+
+
+def test_a_refusal_with_no_line_to_point_at_says_line_0() -> None:
+    heading = 26  # table 三 taken out with its heading: nothing to point at
+    with pytest.raises(ParseError) as info:
+        parse_report("\n".join(LINES[:heading] + LINES[55:]))
+    assert info.value.code == "missing-table"
+    assert info.value.line == 0

@@ -92,3 +92,11 @@ def test_a_body_without_a_leading_year_is_no_evidence_against_the_year(seed: Rep
     tie = with_value(seed, "overview", Section("总体情况", "2023年如此，2024年亦然。"))
     assert year_evidence(tie).body is None
     assert not [v for v in check(tie) if v.rule == "D-YEAR"]
+
+
+def test_applications_carried_over_match_last_years_carried_forward(seed: Report) -> None:
+    cur = with_value(seed, "year", 2024)  # 二、上年结转: 7 natural persons, 7 in all
+    prev = with_value(seed, "year", 2023)
+    for column in ("natural_person", "total"):
+        prev = with_value(prev, f"requests.carried_forward.{column}", 7)
+    assert not [v for v in check_series([prev, cur]) if v.rule == "T3-CARRY"]
