@@ -42,3 +42,17 @@ def test_a_refusal_with_no_line_to_point_at_says_line_0() -> None:
         parse_report("\n".join(LINES[:heading] + LINES[55:]))
     assert info.value.code == "missing-table"
     assert info.value.line == 0
+
+
+def test_a_placeholder_in_a_line_without_separators_is_quoted_as_printed() -> None:
+    lines = list(LINES)
+    lines[31] = "二、上年结转政府信息公开申请数量 7 0 / 0 0 0 7"  # spaces, no 「|」
+    report = parse_report("\n".join(lines))
+    said = [(d.code, d.line, d.message) for d in report.diagnostics]
+    assert ("cells-glued", 32) in [(code, line) for code, line, _m in said]
+    assert (
+        "cell-placeholder",
+        32,
+        "requests.carried_over.research holds '/'; taken as None (not 0)",
+    ) in said
+    assert report.requests.carried_over.research is None
