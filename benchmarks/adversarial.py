@@ -42,6 +42,12 @@ def cases() -> dict[str, str]:
         "20,000 digits in prose": SEED.replace(
             "一、总体情况\n", "一、总体情况\n收到申请" + "7" * 20_000 + "件\n", 1
         ),
+        # huge spans on 3,000 rows and 20,000 paragraphs (moved here from a timed test)
+        "HTML with huge spans": "<html><body><table>"
+        + "".join(f"<tr><td colspan=64>{i}</td><td rowspan=9999>x</td></tr>" for i in range(3000))
+        + "</table>"
+        + "<p>一</p>" * 20000
+        + "</body></html>",
     }
 
 

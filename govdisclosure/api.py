@@ -20,15 +20,18 @@ from govdisclosure.read.normalize import NormalizedText, normalize
 __all__ = ["parse_report", "read_report"]
 
 # C0 controls other than tab, newlines, form feed and escape; and U+FFFD
-_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:
+    """Control characters, or a text made mostly of U+FFFD (UTF-8 read as GBK leaves one in
+    ten or so, which the mojibake repair restores: that is text)."""
     sample = text[:4096]
     if not sample:
         return False
     control = len(_BINARY_CHARS.findall(sample))
-    return control > max(8, len(sample) // 20)
+    lost = sample.count("\ufffd")
+    return control > max(8, len(sample) // 20) or lost > max(8, len(sample) // 4)
 
 
 # An annual report has a few hundred to a few thousand lines and some 400 table cells; far
@@ -96,8 +99,8 @@ def _check_size(text: str) -> None:
 
 
 def _strictly(report: Report, norm: NormalizedText) -> None:
-    if report.diagnostics:
-        d = report.diagnostics[0]
+    if report.diagnostics:  # the first in the file (those with no line last)
+        d = min(report.diagnostics, key=lambda d: (d.line is None, d.line or 0))
         raise ParseError(
             f"strict mode: {d.message}",
             line=d.line or 0,
@@ -111,9 +114,9 @@ def _strictly(report: Report, norm: NormalizedText) -> None:
 def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = False) -> Report:
     """Parse one annual report given as text or bytes.
 
-    ``strict=True`` turns the first diagnostic into a :class:`ParseError`; ``partial=True``
-    returns what could be read from a fragment, the parts not found listed in
-    ``Report.missing``, instead of raising.
+    ``strict=True`` turns the first diagnostic in the file into a :class:`ParseError`;
+    ``partial=True`` returns what could be read from a fragment, the parts not found listed
+    in ``Report.missing``, instead of raising.
     """
     diagnostics: list[Diagnostic] = []
     source = text if isinstance(text, str) else bytes(text)

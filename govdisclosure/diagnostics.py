@@ -83,6 +83,13 @@ _CODES = (
         "table cell colspan=5000 clamped to 64",
     ),
     DiagnosticCode(
+        "column-spacer", "repair",
+        "A grid column of an HTML table was blank in every row, header included (a spacer "
+        "column, or a colspan that does not match the header): it was dropped as layout, so "
+        "that every cell stands under its header.  A blank cell in a filled column stays blank.",
+        "1 grid column(s) of a table blank in every row dropped (column 4 of 6)",
+    ),
+    DiagnosticCode(
         "json-field-ignored", "inference",
         "A structured JSON input had fields outside the documented schema; they were ignored.",
         "JSON fields not in the schema were ignored: author, url",
@@ -195,6 +202,14 @@ _CODES = (
         "row '网站 | 663 | 214' in overview is not part of tables 二/三/四",
     ),
     DiagnosticCode(
+        "header-shape", "inference",
+        "Table 四's header does not name its 15 columns as the template does (12 labels above "
+        "15 values, or labels shredded over several rows): its row of 15 values was read in "
+        "the template's order.",
+        "table 四's header names 12 of its 15 columns (2 header row(s)); its 15 values were "
+        "read in the template's order",
+    ),
+    DiagnosticCode(
         "table-split", "inference", "Table 四's 15 numbers stand on several rows; read in order.",
         "table 四's 15 numbers stand on 3 rows; read in order",
     ),
@@ -246,7 +261,8 @@ _CODES = (
     ),
     DiagnosticCode(
         "part-missing", "gap",
-        "With partial=True: a required part was not found (see Report.missing).",
+        "A part was not found (see Report.missing): a prose section (一, 五, 六) of a report "
+        "numbered its own way, or, with partial=True, a table.",
         "table 四 (行政复议、行政诉讼) has no row of numbers",
     ),
 )  # fmt: skip
@@ -271,7 +287,9 @@ MEANING_ZH: dict[str, str] = {
     "escapes-decoded": "文中的 \\xNN 转义序列已解码",
     "invisible-removed": "已删除零宽字符等不可见字符",
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
+    "header-shape": "表四表头与模板的列不一致（如表头只有 12 列），15 个数值已按模板顺序读取",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
+    "column-spacer": "表格中每一行都为空的网格列（占位列）已删除，各单元格按表头对齐",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
     "line-breaks-inferred": "原文换行与模板不符，已按模板的标题、表头、行标签等位置重新分行",
@@ -302,7 +320,7 @@ MEANING_ZH: dict[str, str] = {
     "cell-signed": "计数列中出现带符号的数值",
     "unit-converted": "金额单位为元，已换算为万元",
     "unit-unknown": "金额没有单位，不作猜测，数值记为空",
-    "part-missing": "（partial=True）未找到必需的部分",
+    "part-missing": "未找到报告的某一部分（章节或 partial=True 时的表格），已列入 Report.missing",
 }
 
 ERROR_CODES: dict[str, str] = {
@@ -314,5 +332,6 @@ ERROR_CODES: dict[str, str] = {
     "pre-2019": "a report in the layout used before 2019: the template does not apply",
     "truncated": "table 三 stops before its last row: the report is cut off",
     "missing-table": "table 二, 三 or 四 was not found",
-    "missing-section": "section 一, 五 or 六 was not found",
+    "missing-section": "section 一, 五 or 六 was not found (named with a missing table only: "
+    "a section alone is listed in Report.missing)",
 }

@@ -60,3 +60,65 @@ def test_any_report_written_as_a_page_reads_back_to_its_numbers(
     assert again.template is report.template
     assert _numbers(flatten(again), again.template) == _numbers(flatten(report), report.template)
     assert [d.code for d in again.diagnostics] == []
+
+
+# ---------------------------------------------------------------- spacer columns (issue 12)
+
+
+def with_spacer(page: str, table_index: int, column: int) -> str:
+    """The page with an empty grid column inserted before grid column ``column`` of its
+    ``table_index``-th table, as Word exports write one: a cell spanning across it covers it
+    (its colspan grows), a cell starting there gets an empty cell of the same rowspan before
+    it.  Spans are followed on the grid, so every row keeps its width."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring(page)
+    tables = root.findall(".//table")
+    table = tables[table_index % len(tables)]
+    taken: set[tuple[int, int]] = set()
+    for r, tr in enumerate(table.findall(".//tr")):
+        c = 0
+        for td in list(tr):
+            while (r, c) in taken:
+                c += 1
+            span = int(td.get("colspan", "1"))
+            down = int(td.get("rowspan", "1"))
+            for dr in range(down):
+                for dc in range(span):
+                    taken.add((r + dr, c + dc))
+            if c < column < c + span:
+                td.set("colspan", str(span + 1))
+            elif c == column:
+                spacer = etree.Element("td")
+                if down > 1:
+                    spacer.set("rowspan", str(down))
+                td.addprevious(spacer)
+            c += span
+    return etree.tostring(root, encoding="unicode", method="html")
+
+
+@given(
+    consistent_reports(),
+    st.integers(min_value=0, max_value=20),
+    st.integers(min_value=1, max_value=12),
+)
+def test_an_all_blank_column_anywhere_in_a_table_changes_no_number(
+    report: Report, table_index: int, column: int
+) -> None:
+    page = with_spacer(render_html(report), table_index, column)
+    again = parse_report(page)
+    assert _numbers(flatten(again), again.template) == _numbers(flatten(report), report.template)
+
+
+def test_a_spacer_column_is_dropped_with_one_diagnostic_per_table() -> None:
+    report = parse_report(seed_text("003_d01d2cbab1ffe994"))
+    page = render_html(report)
+    n_tables = page.count("<table")
+    for index in range(1, n_tables):  # every table but the metadata one
+        page = with_spacer(page, index, 4)
+    again = parse_report(page)
+    assert _numbers(flatten(again), again.template) == _numbers(flatten(report), report.template)
+    spacer = [d for d in again.diagnostics if d.code == "column-spacer"]
+    assert 1 <= len(spacer) <= n_tables - 1
+    assert all(d.line is not None for d in spacer)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from support import SEED_NAMES, seed_text
 
-from govdisclosure import ParseError, parse_report
+from govdisclosure import ParseError, Report, flatten, parse_report
 from govdisclosure.read import decode_input, to_canonical
 from govdisclosure.read.chrome import strip_chrome
 from govdisclosure.read.encoding import repair_utf8_as_gbk
@@ -92,14 +91,13 @@ def test_huge_spans_are_clamped_and_deep_nesting_is_read() -> None:
     assert read_html(deep).lines.text == ["一、总体情况"]
 
 
-def test_adversarial_html_is_fast() -> None:
+def test_adversarial_html_is_refused() -> None:
+    """(Its time is measured by benchmarks/adversarial.py, not here.)"""
     rows = "".join(f"<tr><td colspan=64>{i}</td><td rowspan=9999>x</td></tr>" for i in range(3000))
     page = "<html><body><table>" + rows + "</table>" + "<p>一</p>" * 20000 + "</body></html>"
     assert len(page) > 300_000
-    start = time.perf_counter()
     with pytest.raises(ParseError):
         parse_report(page)
-    assert time.perf_counter() - start < 5.0
 
 
 def test_plain_text_with_html_remnants_is_not_html() -> None:
@@ -235,3 +233,45 @@ def test_an_undeclared_gbk_page_is_detected() -> None:
     text, diags = decode_input(page.encode("gbk"))
     assert "一、总体情况" in text
     assert [d.code for d in diags] == ["encoding"]
+
+
+# ---------------------------------------------------------------- UTF-8 read as GBK, whole reports
+
+
+def _table_numbers(report: Report) -> dict[str, object]:
+    return {
+        k: v
+        for k, v in flatten(report).items()
+        if k.startswith(("proactive.", "requests.", "appeals."))
+    }
+
+
+def _damaged_forms(text: str) -> dict[str, str]:
+    """A report read as GBK (a lost byte is U+FFFD: about one character in ten), as plain text
+    and inside a JSON document, escaped and not (the double damage of issue 12)."""
+    damaged = text.encode("utf-8").decode("gbk", errors="replace")
+    return {
+        "text": damaged,
+        "json escaped": json.dumps({"title": damaged.splitlines()[0], "content": damaged}),
+        "json": json.dumps({"content": damaged}, ensure_ascii=False),
+    }
+
+
+def test_whole_reports_read_as_gbk_are_repaired_with_no_wrong_number() -> None:
+    exact = 0
+    for name in SEED_NAMES:
+        want = _table_numbers(parse_report(seed_text(name)))
+        for form, damaged in _damaged_forms(seed_text(name)).items():
+            try:
+                report = parse_report(damaged)
+            except ParseError as exc:
+                assert exc.code != "not-text", (name, form)  # a repairable text, not binary
+                continue
+            got = _table_numbers(report)
+            wrong = {k: (v, got.get(k)) for k, v in want.items() if got.get(k) not in (v, None)}
+            assert not wrong, (name, form, wrong)
+            assert "mojibake-utf8" in {d.code for d in report.diagnostics}
+            exact += got == want
+    # every form of every seed comes back exact (seed 001 loses some headings' numerals, which
+    # the GBK reading dropped; its prose sections are then listed as missing, its tables read)
+    assert exact == 3 * len(SEED_NAMES)

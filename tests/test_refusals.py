@@ -183,3 +183,12 @@ def test_hostile_damage_gives_a_report_that_every_consumer_takes_or_a_parse_erro
 
 def test_the_hostile_mutations_are_all_drawn() -> None:
     assert {"surrogate", "span", "nest", "digits", "cut-char", "utf16-nobom"} <= set(HOSTILE)
+
+
+def test_thousands_of_template_phrases_are_not_one_report() -> None:
+    """11,000 headings: refused before the template grammar reads them (its time is
+    measured by benchmarks/adversarial.py)."""
+    with pytest.raises(ParseError) as info:
+        parse_report("二、主动公开政府信息情况\n" * 11_000)
+    assert info.value.code == "too-large"
+    assert "3,000" in str(info.value)

@@ -53,16 +53,22 @@ def value_region(row: Row) -> tuple[int, list[Cell | None]]:
     PLACEHOLDER; other text is kept, and is not a number).  A row without values: the cells
     after its last label.
     """
-    first = next((i for i, c in enumerate(row.cells) if _is_value(c)), None)
-    end = len(row.cells) if first is None else first
+    cells = row.cells
+    end = len(cells)
     last_label = -1
-    for i, c in enumerate(row.cells[:end]):
-        if c is not None and c.kind is CellKind.LABEL:
-            last_label = i
-    region = [
-        evolve(c, kind=CellKind.PLACEHOLDER) if is_text_placeholder(c) and c is not None else c
-        for c in row.cells[last_label + 1 :]
-    ]
+    for i, c in enumerate(cells):  # (called for every row many times: written for speed)
+        if c is None:
+            continue
+        if c.kind is not CellKind.LABEL or _TEXT_PLACEHOLDER.fullmatch(c.text) is not None:
+            end = i
+            break
+        last_label = i
+    region = list(cells[last_label + 1 :])
+    if any(c is not None and c.kind is CellKind.LABEL for c in region[end - last_label - 1 :]):
+        region = [
+            evolve(c, kind=CellKind.PLACEHOLDER) if is_text_placeholder(c) and c is not None else c
+            for c in region
+        ]
     return last_label + 1, region
 
 

@@ -11,7 +11,10 @@ from govdisclosure.model import Diagnostic, SourceSpan
 from govdisclosure.parse.transform import Cell
 from govdisclosure.read.normalize import NormalizedText
 
-__all__ = ["Context"]
+__all__ = ["TABLE_PARTS", "Context"]
+
+# The parts of a report that are tables: a text without one of them is refused.
+TABLE_PARTS = ("proactive", "requests", "appeals")
 
 
 @define
@@ -53,10 +56,16 @@ class Context:
         self.gaps.append((part, message, line, expected, code))
 
     def settle(self) -> None:
-        """Raise one ParseError naming every missing part, or list them with ``partial``."""
+        """List the missing parts in ``Report.missing``, each with a diagnostic; when a table
+        is missing (and not ``partial``), raise one ParseError naming every missing part.
+
+        A report numbered its own way, or without one of its prose sections, is still a
+        report: its tables are read and the section is listed as missing (issue 12);
+        ``strict`` refuses it for its diagnostics.  A missing table still refuses the text:
+        it is how a truncated report shows (the brief: truncated text is refused)."""
         if not self.gaps:
             return
-        if not self.partial:
+        if not self.partial and any(g[0] in TABLE_PARTS for g in self.gaps):
             part, message, line, expected, code = self.gaps[0]
             if len(self.gaps) > 1:
                 others = "; ".join(g[1] for g in self.gaps[1:])

@@ -9,7 +9,7 @@ from decimal import Decimal
 from attrs import define
 
 from govdisclosure import template as T
-from govdisclosure.bind.cells import Layout, place_values, value_region
+from govdisclosure.bind.cells import Layout, label_cells, place_values, value_region
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.split import Group, split_run
 from govdisclosure.parse.transform import Cell, CellKind, Row
@@ -130,6 +130,8 @@ def put_row(
 ) -> None:
     for i, (key, cell, kind) in enumerate(zip(keys, cells, kinds, strict=True)):
         unit = units[i] if i < len(units) else ""
+        if kind == "money" and _unit_in(unit) is None:  # 「政府集中采购（元）」
+            unit = " ".join(c.text for c in label_cells(row))
         ctx.put(key, convert(cell, kind, key, row, ctx, unit), cell)
 
 
@@ -216,9 +218,10 @@ def convert(
             return None
         if unit == "元":
             converted = value / Decimal(10000)
+            where = "" if cell.unit else f" (the unit written in {unit_label!r})"
             ctx.diag(
                 "unit-converted",
-                f"{key} = {cell.display!r} in 元, converted to {converted} 万元",
+                f"{key} = {cell.display!r} in 元{where}, converted to {converted} 万元",
                 cell.line,
                 key,
             )
@@ -268,6 +271,8 @@ def _shorten(text: str) -> str:
 def _foreign_digits(cell: Cell) -> bool:
     """Digits other than ASCII and full-width ones (「٧٠」): the latter are the CJK form of
     the same digits, which Chinese documents print as often as ASCII ones."""
+    if cell.display.isascii():
+        return False
     return any(ch.isdigit() and not ch.isascii() and not "０" <= ch <= "９" for ch in cell.display)
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from attrs import evolve, frozen
 from lark import Token
 
+from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic
 from govdisclosure.parse.template_order import part_starts
 from govdisclosure.read.fold import match_text
@@ -35,6 +36,9 @@ from govdisclosure.template.anchors import Anchor, anchors
 
 __all__ = ["segment"]
 
+# A report holds some 50 to 500 of the template's phrases (its own and those its prose
+# repeats); far beyond that the text is not one report.
+MAX_ANCHORS = 3_000
 # Row bodies shorter than this are anchors only with their numbering (「3.其他」, 「（七）总计」).
 _SHORT = 4
 # How far back and forward of a line break a wrapped anchor is looked for.
@@ -169,7 +173,15 @@ def _tokens(text: str) -> Iterator[Token]:
 def _cuts(text: str) -> tuple[list[int], int]:
     """Where new lines start in ``text`` (the whole document joined by newlines), and where
     table 四's header ends (-1 when it has none): the template grammar's reading."""
-    parts = part_starts(list(_tokens(text)))
+    tokens = list(itertools.islice(_tokens(text), MAX_ANCHORS + 1))
+    if len(tokens) > MAX_ANCHORS:
+        raise ParseError(
+            f"the text holds more than {MAX_ANCHORS:,} of the template's headings, titles and "
+            "row labels: it is not one annual report",
+            expected="one annual report (a few hundred template phrases at most)",
+            code="too-large",
+        )
+    parts = part_starts(tokens)
     return list(parts.cuts), parts.header_end
 
 

@@ -212,6 +212,8 @@ def with_display(document: Document, match: tuple[str, ...], display: tuple[str,
         if c is None:
             return c
         shown_as = shown(c.line, c.column, c.text)
+        if shown_as == c.text:
+            return c
         return Cell(c.kind, c.text, shown_as, c.line, c.column, c.value, c.unit)
 
     def item(it: Prose | Row) -> Prose | Row:

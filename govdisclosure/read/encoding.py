@@ -157,6 +157,12 @@ def _sample(text: list[str], index: list[int]) -> str:
     return "\n".join(text[i][:MAX_SAMPLE] for i in index[:400])[:MAX_SAMPLE]
 
 
+def _mess(text: list[str], index: list[int]) -> float:
+    """The mess detector's ratio for those lines, U+FFFD left out: a character the GBK reading
+    lost is lost in the damaged text and in the repair alike, and is not what decides."""
+    return float(mess_ratio(_sample(text, index).replace("\ufffd", ""), 1.0))
+
+
 MAX_TEXT = 300_000  # characters: several times a long report; beyond, no repair is tried
 
 
@@ -168,9 +174,9 @@ def repair_utf8_as_gbk(lines: Lines) -> list[Diagnostic]:
     if not rounds:
         return []
     touched = sorted(set().union(*(r for _t, r in rounds)))
-    best = min(range(len(rounds)), key=lambda k: mess_ratio(_sample(rounds[k][0], touched), 1.0))
+    best = min(range(len(rounds)), key=lambda k: _mess(rounds[k][0], touched))
     repaired, last = rounds[best]
-    if mess_ratio(_sample(repaired, touched), 1.0) >= mess_ratio(_sample(lines.text, touched), 1.0):
+    if _mess(repaired, touched) >= _mess(lines.text, touched):
         return []
     repaired = list(repaired)
     filled = _fill(repaired, last)

@@ -182,6 +182,7 @@ def _is_label(text: str) -> bool:
 class _Reader:
     flow: _Flow = field(factory=_Flow)
     clamped: list[tuple[int, str]] = field(factory=list)
+    spacers: list[tuple[int, str]] = field(factory=list)
 
     # ---------------------------------------------------------------- flow
 
@@ -247,10 +248,13 @@ class _Reader:
                             grid[(r + dr, c + dc)] = _Slot(text, label, first, dr == 0)
                 c += colspan
         width = max((c + 1 for (_r, c) in grid), default=0)
+        spacers = self._spacers(grid, rows[0].sourceline if rows else 0, width)
         for r, tr in enumerate(rows):
             cells = []
             for c in range(width):
                 slot = grid.get((r, c))
+                if c in spacers:
+                    continue
                 if slot is None or not slot.top:
                     cells.append("")  # no cell, or a row span's continuation
                 elif slot.first or slot.label:
@@ -259,6 +263,28 @@ class _Reader:
                     cells.append("")  # a number is written once
             if any(cells):
                 self.flow.row(" | ".join(cells), tr.sourceline or 0)
+
+    def _spacers(
+        self, grid: dict[tuple[int, int], _Slot], line: int | None, width: int
+    ) -> set[int]:
+        """The grid columns where no cell starts with text in any row, header included, before
+        the last such column: a spacer column, or a ``colspan`` that does not match the
+        header (a label spanning it is repeated there, nothing more).  Layout, not data: they
+        are dropped, so that each cell stands under its header.  (A blank cell in a column
+        with text elsewhere stays a blank cell; blank columns at the end are left alone.)"""
+        starts = {c for (_r, c), slot in grid.items() if slot.first and slot.text}
+        if not starts or len({r for r, _c in grid}) < 2:  # one row: no evidence of a shape
+            return set()
+        spacers = {c for c in range(max(starts)) if c not in starts}
+        if spacers:
+            self.spacers.append(
+                (
+                    line or 0,
+                    f"{len(spacers)} grid column(s) of a table blank in every row dropped "
+                    f"(column {', '.join(str(c + 1) for c in sorted(spacers))} of {width})",
+                )
+            )
+        return spacers
 
     def _span(self, td: etree._Element, name: str, limit: int) -> int:
         raw = td.get(name)
@@ -361,6 +387,8 @@ def read_html(text: str) -> HtmlReading:
     diags: list[Diagnostic] = []
     for line, what in reader.clamped:
         diags.append(Diagnostic("span-clamped", f"table cell {what}", line or None))
+    for line, what in reader.spacers:
+        diags.append(Diagnostic("column-spacer", what, line or None))
     if reader.flow.dropped_links:
         first_line = reader.flow.dropped_links[0][0]
         shown = "、".join(t[:12] for _l, t in reader.flow.dropped_links[:6])

@@ -1,0 +1,213 @@
+"""Real layouts that were lost (issue 12), built from the seeds: each parses to the seed's
+numbers, and every inference is named."""
+
+from __future__ import annotations
+
+import pytest
+from support import SEED_NAMES, seed_text
+
+from govdisclosure import ParseError, Report, flatten, parse_report
+from govdisclosure import template as T
+from govdisclosure.template import number_fields
+
+SEED = "003_d01d2cbab1ffe994"
+SUB_HEADER = (
+    "结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 未经复议直接起诉 | 复议后起诉 | "
+    "||||||||\n"
+    "结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 结果 维持 | 结果 纠正 | 其他 结果 | "
+    "尚未 审结 | 总计 | |||||\n"
+)
+
+
+def numbers(report: Report) -> dict[str, object]:
+    flat = flatten(report)
+    return {k: flat[k] for k, _kind in number_fields(report.template)}
+
+
+def table_four_with(header: str) -> str:
+    text = seed_text(SEED)
+    assert SUB_HEADER in text
+    return text.replace(SUB_HEADER, header)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # PDF→Markdown: the 总计 columns lost from the header, 15 values below
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 " * 3 + "|\n",
+        # the header shredded over several rows
+        "结果 | 结果 | 其他 | 尚未 | 总计 | 结果 | 结果 | 其他 | 尚未 | 总计\n"
+        "维持 | 纠正 | 结果 | 审结 | | 维持 | 纠正 | 结果 | 审结\n",
+        # no sub-header at all
+        "",
+    ],
+    ids=["12-cell header", "shredded header", "no sub-header"],
+)
+def test_table_four_values_are_read_by_the_template_under_a_broken_header(header: str) -> None:
+    want = numbers(parse_report(seed_text(SEED)))
+    report = parse_report(table_four_with(header))
+    assert numbers(report) == want
+    shape = [d for d in report.diagnostics if d.code == "header-shape"]
+    assert len(shape) == 1
+    assert shape[0].line is not None
+
+
+def test_a_table_four_header_as_the_template_writes_it_is_not_flagged() -> None:
+    assert "header-shape" not in {d.code for d in parse_report(seed_text(SEED)).diagnostics}
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+@pytest.mark.parametrize("separator", ["\u3000", "\u00a0", "  "])
+def test_cells_parted_by_wide_or_no_break_spaces(name: str, separator: str) -> None:
+    """Plain text whose table cells are parted by U+3000, NBSP or runs of spaces: no number
+    is wrong; a row whose blank cells vanished with the separators is named."""
+    text = seed_text(name)
+    want = numbers(parse_report(text))
+    lines = []
+    for line in text.splitlines():
+        if "|" in line:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = separator.join(c for c in cells if c)
+        lines.append(line)
+    report = parse_report("\n".join(lines))
+    got = numbers(report)
+    wrong = {k: (v, got[k]) for k, v in want.items() if got[k] is not None and got[k] != v}
+    assert not wrong
+    if got != want:
+        lost_lines = {
+            d.line
+            for d in report.diagnostics
+            if d.code in ("row-unplaced", "cells-ambiguous", "row-missing")
+        }
+        assert lost_lines
+
+
+PROCUREMENT = "政府集中采购 | 144 | 1732.633648万元"
+FEES = "行政事業性收費 | 5006"
+
+
+@pytest.mark.parametrize(
+    ("seed", "header", "row", "field"),
+    [
+        # the unit in the row label, the amount in 元 (with and without thousands separators)
+        (
+            "001_0494dfef68de25df",
+            "采购总金额",
+            "政府集中采购（元） | 144 | 17326336.48",
+            "procurement",
+        ),
+        (
+            "001_0494dfef68de25df",
+            "采购总金额",
+            "政府集中采购（元） | 144 | 17,326,336.48",
+            "procurement",
+        ),
+        # the unit in the header, the amount in 元
+        (
+            "001_0494dfef68de25df",
+            "采购总金额(单位:元)",
+            "政府集中采购 | 144 | 17326336.48",
+            "procurement",
+        ),
+        # the unit in the row label, Traditional script, in 元 and in 万元
+        ("000_cba402df4409a5e2", "本年收費金額", "行政事業性收費（元） | 50060000", "fees"),
+        ("000_cba402df4409a5e2", "本年收費金額", "行政事業性收費（萬元） | 5006", "fees"),
+    ],
+)
+def test_money_units_written_in_the_label_or_the_header(
+    seed: str, header: str, row: str, field: str
+) -> None:
+    text = seed_text(seed)
+    want = numbers(parse_report(text))
+    old_header = "采购总金额(单位:万元)" if field == "procurement" else "本年收費金額(單位:萬元)"
+    old_row = PROCUREMENT if field == "procurement" else FEES
+    assert old_header in text and old_row in text
+    report = parse_report(text.replace(old_header, header).replace(old_row, row))
+    assert numbers(report) == want
+    converted = [d for d in report.diagnostics if d.code == "unit-converted"]
+    assert len(converted) == (1 if "万" not in row and "萬" not in row else 0)
+    if converted:
+        assert f"proactive.{field}.amount" in converted[0].message
+
+
+def off_skeleton(text: str) -> str:
+    """The seed numbered its own way (issue 12, class 2): six prose sections of its own, then
+    the tables under headings of their own, no 「存在的主要问题」 heading, and 「五、其他需要
+    报告的事项」 at the end."""
+    lines = text.splitlines()
+    i2, i3, i4, i5, i6 = (lines.index(f"{h.numeral}、{h.label}") for h in T.HEADINGS[1:])
+    own = [
+        "二、工作机制保障",
+        "本机关建立健全工作机制，明确专人负责。",
+        "三、主动公开工作情况",
+        "全年主动公开信息663条。",
+        "四、政府信息公开申请情况",
+        "全年办理依申请公开件72件。",
+        "五、政府信息管理",
+        "加强信息管理。",
+        "六、平台建设",
+        "加强平台建设。",
+    ]
+    return "\n".join(
+        [
+            *lines[:i2],
+            *own,
+            "一、主动公开政府信息情况",
+            *lines[i2 + 1 : i3],
+            "## 表三：收到和处理政府信息公开申请情况",
+            *lines[i3 + 1 : i4],
+            "三、政府信息公开行政复议、行政诉讼情况",
+            *lines[i4 + 1 : i5],
+            *lines[i5 + 1 : i6],
+            "五、其他需要报告的事项",
+            *lines[i6 + 1 :],
+        ]
+    )
+
+
+def test_a_report_numbered_its_own_way_gives_its_tables() -> None:
+    text = seed_text(SEED)
+    want = numbers(parse_report(text))
+    report = parse_report(off_skeleton(text))
+    assert numbers(report) == want
+    assert "problems" in report.missing
+    missing = [d for d in report.diagnostics if d.code == "part-missing"]
+    assert missing and all("problems" in report.missing for _d in missing)
+    with pytest.raises(ParseError) as info:
+        parse_report(off_skeleton(text), strict=True)
+    assert info.value.line >= 1
+
+
+def _variant(name: str) -> str:
+    text = seed_text(SEED)
+    lines = text.splitlines()
+    note = next(i for i, line in enumerate(lines) if line.startswith("(本列数据"))
+    shredded = [
+        "申请人 | 情况",
+        "自然 | 人 | 法人或 | 其他组织 | 总 | 计",
+        "商业 | 企业 | 科研 | 机构",
+    ]
+    variants = {
+        "label prefix doubled": text.replace("三、本年度办理结果", "三三、本年度办理结果"),
+        "label prefixes dropped": text.replace("一、本年新收", "本年新收").replace(
+            "二、上年结转", "上年结转"
+        ),
+        "table 三 header shredded": "\n".join(lines[:note] + shredded + lines[note + 3 :]),
+        "table 三 header missing": "\n".join(lines[:note] + lines[note + 3 :]),
+    }
+    assert variants[name] != text
+    return variants[name]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "label prefix doubled",
+        "label prefixes dropped",
+        "table 三 header shredded",
+        "table 三 header missing",
+    ],
+)
+def test_table_three_rows_are_placed_by_their_labels(name: str) -> None:
+    want = numbers(parse_report(seed_text(SEED)))
+    assert numbers(parse_report(_variant(name))) == want
