@@ -265,7 +265,7 @@ def _pooled(
     try:
         while True:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_parse_chunk, chunk, options)))
+                pending.append((chunk, _submit(pool, chunk, options)))
                 if len(pending) >= window:
                     break
             if not pending:
@@ -287,6 +287,19 @@ def _pooled(
         for _chunk, queued in pending:
             queued.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: concurrent.futures.ProcessPoolExecutor, chunk: list[_Item], options: _Options
+) -> concurrent.futures.Future[list[_Outcome]]:
+    """The chunk handed to the pool; a pool already broken gives a future that says so (the
+    chunk is then parsed again with the others in flight)."""
+    try:
+        return pool.submit(_parse_chunk, chunk, options)
+    except BrokenProcessPool as exc:
+        refused: concurrent.futures.Future[list[_Outcome]] = concurrent.futures.Future()
+        refused.set_exception(exc)
+        return refused
 
 
 def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
