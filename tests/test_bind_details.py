@@ -56,3 +56,13 @@ def test_a_placeholder_in_a_line_without_separators_is_quoted_as_printed() -> No
         "requests.carried_over.research holds '/'; taken as None (not 0)",
     ) in said
     assert report.requests.carried_over.research is None
+
+
+def test_a_table_三_cut_off_is_refused_at_its_last_row_with_the_next_row_expected() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_report("\n".join(LINES[:46]))  # the last row kept is 「1.信访举报投诉类申请」
+    err = info.value
+    assert err.code == "truncated"
+    assert err.line == 46
+    assert "table 三 stops after 16 of its 23 rows" in str(err)
+    assert err.expected == "the row '2.重复申请'"
