@@ -107,3 +107,18 @@ def test_a_broken_identity_is_judged_and_said_so_in_chinese(seed: Report) -> Non
     judged = [v for v in found if v.rule == "T3-ROWTOTAL"]
     assert judged and all(v.assessable for v in judged)
     assert judged[0].message_zh == "不符合：" + statement_zh("T3-ROWTOTAL")
+
+
+def test_a_count_of_minus_one_is_negative(seed: Report) -> None:
+    key = "requests.new_received.research"
+    found = check(with_value(seed, key, -1))
+    assert any(v.fields == (key,) and "is negative" in v.message for v in found)
+
+
+def test_violations_as_a_frame_and_as_html(seed: Report) -> None:
+    pytest.importorskip("pandas")
+    found = check(with_value(seed, "requests.new_received.total", 73))
+    frame = found.to_frame()
+    assert len(frame) == len(found) and "T3-ROWTOTAL" in set(frame["rule"])
+    assert "T3-ROWTOTAL" in found._repr_html_()
+    assert "consistent" in check(parse_report(seed_text("001_0494dfef68de25df")))._repr_html_()
