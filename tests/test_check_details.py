@@ -103,7 +103,10 @@ def test_applications_carried_over_match_last_years_carried_forward(seed: Report
 
 
 def test_a_broken_identity_is_judged_and_said_so_in_chinese(seed: Report) -> None:
-    found = [v for v in check(with_value(seed, "requests.new_received.total", 73))]
+    found = check(with_value(seed, "requests.new_received.total", 73))
+    blank = check(with_value(seed, "requests.new_received.research", None))
+    assert any(not v.assessable for v in blank)
+    assert list(blank.assessable) == [v for v in blank if v.assessable]
     judged = [v for v in found if v.rule == "T3-ROWTOTAL"]
     assert judged and all(v.assessable for v in judged)
     assert judged[0].message_zh == "不符合：" + statement_zh("T3-ROWTOTAL")
