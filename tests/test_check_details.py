@@ -125,3 +125,16 @@ def test_violations_as_a_frame_and_as_html(seed: Report) -> None:
     assert len(frame) == len(found) and "T3-ROWTOTAL" in set(frame["rule"])
     assert "T3-ROWTOTAL" in found._repr_html_()
     assert "consistent" in check(parse_report(seed_text("001_0494dfef68de25df")))._repr_html_()
+
+
+def test_an_item_change_with_one_blank_is_not_judged_and_names_the_blank() -> None:
+    from govdisclosure.check.rules_tables import t2_delta
+    from govdisclosure.model import ItemChange, Proactive2019
+
+    judged = t2_delta(Proactive2019(licensing=ItemChange(previous_items=3, change=-4)))
+    assert [(v.rule, v.assessable) for v in judged if "licensing" in " ".join(v.fields)] == [
+        ("T2-V2019-DELTA", True)  # 3 − 4 < 0
+    ]
+    found = t2_delta(Proactive2019(licensing=ItemChange(previous_items=3, change=None)))
+    (blank,) = [v for v in found if "proactive.licensing.change" in v.fields]
+    assert not blank.assessable and blank.fields == ("proactive.licensing.change",)
