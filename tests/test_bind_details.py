@@ -66,3 +66,15 @@ def test_a_table_三_cut_off_is_refused_at_its_last_row_with_the_next_row_expect
     assert err.line == 46
     assert "table 三 stops after 16 of its 23 rows" in str(err)
     assert err.expected == "the row '2.重复申请'"
+
+
+def test_values_wrapped_onto_a_line_of_their_own_are_joined_and_counted() -> None:
+    lines = list(LINES)
+    lines[31:32] = ["二、上年结转政府信息公开申请数量 | 7 | 0 | 0", "0 | 0 | 0 | 7"]
+    report = parse_report("\n".join(lines))
+    carried = report.requests.carried_over
+    assert (carried.natural_person, carried.other, carried.total) == (7, 0, 7)
+    said = [(d.code, d.line, d.message) for d in report.diagnostics]
+    assert said == [
+        ("row-joined", 33, "values on line of their own joined to the row above (7 of 7)")
+    ]
