@@ -78,3 +78,12 @@ def test_values_wrapped_onto_a_line_of_their_own_are_joined_and_counted() -> Non
     assert said == [
         ("row-joined", 33, "values on line of their own joined to the row above (7 of 7)")
     ]
+
+
+def test_a_row_of_labels_only_in_table_二_is_a_header_not_a_row_of_data() -> None:
+    lines = list(LINES)
+    lines[13:13] = ["规章 | 行政规范性文件 |"]  # names the block's rows, holds no number
+    report = parse_report("\n".join(lines))
+    assert report.diagnostics == ()
+    assert report.proactive.rules.issued == 0
+    assert report.proactive.normative_documents.in_force == 30
