@@ -53,11 +53,71 @@ def corpus() -> dict[str, str]:
     return texts
 
 
+OFFICE = ROOT / "tests/data/fixtures/office"
+
+
+def office_mutant(data: bytes, how: str, at: float, size: int, junk: bytes) -> bytes:
+    """A PDF or DOCX file damaged: cut, a garbage run written over a stream, or (DOCX) one zip
+    entry replaced with garbage or dropped."""
+    pos = int(at * len(data))
+    if how == "truncate":
+        return data[:pos]
+    if how == "garbage":
+        return data[:pos] + junk * (size // max(len(junk), 1) + 1) + data[pos + size :]
+    if data.startswith(b"PK"):
+        import io
+        import zipfile
+
+        src = zipfile.ZipFile(io.BytesIO(data))
+        names = src.namelist()
+        victim = names[int(at * len(names)) % len(names)]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            for name in names:
+                if name != victim:
+                    dst.writestr(name, src.read(name))
+                elif how == "entry":
+                    dst.writestr(name, junk * 10)
+        return out.getvalue()
+    return data[:pos] + bytes(b ^ 0xFF for b in data[pos : pos + size]) + data[pos + size :]
+
+
+def run_office(examples: int, seed_value: int, counts: collections.Counter[str]) -> None:
+    """Damaged DOCX and PDF fixtures: only a Report or a ParseError comes out."""
+    files = {
+        p.name: p.read_bytes() for p in sorted(OFFICE.glob("*")) if p.suffix in (".pdf", ".docx")
+    }
+
+    @seed(seed_value)
+    @settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
+    @given(
+        name=st.sampled_from(sorted(files)),
+        how=st.sampled_from(["truncate", "garbage", "entry", "drop"]),
+        at=st.floats(0, 1),
+        size=st.integers(1, 4096),
+        junk=st.binary(min_size=1, max_size=16),
+    )
+    def run(name: str, how: str, at: float, size: int, junk: bytes) -> None:
+        data = office_mutant(files[name], how, at, size, junk)
+        counts["office examples"] += 1
+        try:
+            report = parse_report(data)
+            check(report)
+            counts["office parsed"] += 1
+        except ParseError as exc:
+            counts[f"office refused:{exc.code}"] += 1
+
+    run()  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--examples", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=0, help="hypothesis seed (runs in parallel)")
     ap.add_argument("--limit", type=float, default=1.0, help="seconds one example may take")
+    ap.add_argument("--office", type=int, default=200, help="damaged DOCX/PDF examples")
     args = ap.parse_args()
     texts = corpus()
     names = sorted(texts)
@@ -114,6 +174,8 @@ def main() -> int:
 
     start = time.perf_counter()
     run()
+    if args.office:
+        run_office(args.office, args.seed, counts)
     elapsed = time.perf_counter() - start
     print(f"corpus: {len(texts)} texts; examples run: {counts['examples']} in {elapsed:.1f} s")
     for key, n in sorted(counts.items()):

@@ -35,7 +35,7 @@ from govdisclosure.write.render import LAYOUTS, render
 TEXT_LAYOUTS = tuple(name for name in LAYOUTS if name != "html")
 HTML_LAYOUT = "html"
 WARM_UP = 20
-PARTS = ("seeds", "cold", "table", "many")
+PARTS = ("seeds", "cold", "forms", "table", "many")
 SAMPLES = 20  # RSS samples over a batch
 
 
@@ -268,6 +268,8 @@ def main() -> None:
         figures["seeds"] = _print_seeds(args.repeat)
     if "cold" in parts:
         figures["cold_start"] = _print_cold()
+    if "forms" in parts:
+        figures["forms"] = _print_forms(max(1, args.repeat // 10))
     if "table" in parts:
         figures["approaches"] = _print_table(args.n, args.jobs)
     if "many" in parts:
@@ -275,6 +277,59 @@ def main() -> None:
     print(f"\nTotal {time.perf_counter() - started:.0f} s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+def office_forms(repeat: int) -> dict[str, dict[str, float]]:
+    """Median ms per report and peak traced memory, per form: the committed fixtures (PDF and
+    DOCX, tests/data/fixtures/office) beside the seeds as text and as HTML pages."""
+    import tracemalloc
+
+    root = Path(__file__).resolve().parent.parent / "tests/data"
+    office = sorted((root / "fixtures/office").glob("*"))
+    forms: dict[str, list[bytes]] = {
+        "text": [p.read_bytes() for p in sorted((root / "seeds").glob("*.txt"))],
+        "html": [
+            p.read_bytes()
+            for p in sorted((root / "fixtures/html").glob("00*.html"))
+            if "fragment" not in p.name
+        ],
+        "pdf": [p.read_bytes() for p in office if p.suffix == ".pdf" and "scan" not in p.name],
+        "docx": [p.read_bytes() for p in office if p.suffix == ".docx"],
+    }
+    out: dict[str, dict[str, float]] = {}
+    for form, files in forms.items():
+        times: list[float] = []
+        peaks: list[float] = []
+        for data in files:
+            parse_report(data)  # warm
+            for _ in range(repeat):
+                start = time.perf_counter()
+                parse_report(data)
+                times.append(time.perf_counter() - start)
+            tracemalloc.start()
+            parse_report(data)
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+        out[form] = {
+            "files": len(files),
+            "median_ms": statistics.median(times) * 1e3,
+            "peak_mb": max(peaks),
+            "bytes": statistics.median(len(d) for d in files),
+        }
+    return out
+
+
+def _print_forms(repeat: int) -> dict[str, dict[str, float]]:
+    forms = office_forms(repeat)
+    print(f"\nPer input form (median of {repeat} parses per file, one core; peak = tracemalloc):")
+    print(f"  {'form':<8}{'files':>6}{'median bytes':>14}{'median ms':>11}{'peak MB':>9}")
+    for form, f in forms.items():
+        print(
+            f"  {form:<8}{f['files']:>6.0f}{f['bytes']:>14.0f}{f['median_ms']:>11.1f}"
+            f"{f['peak_mb']:>9.1f}",
+            flush=True,
+        )
+    return forms
 
 
 def _print_seeds(repeat: int) -> list[tuple[str, int, float, float]]:

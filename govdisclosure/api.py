@@ -14,7 +14,7 @@ from govdisclosure.errors import ParseError
 from govdisclosure.model import Diagnostic, Report
 from govdisclosure.parse.grammar import parse_document
 from govdisclosure.parse.segment import segment
-from govdisclosure.read import decode_input, to_canonical
+from govdisclosure.read import Canonical, decode_input, read_binary, to_canonical
 from govdisclosure.read.normalize import NormalizedText, normalize
 
 __all__ = ["parse_report", "read_report"]
@@ -120,10 +120,50 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
     """
     diagnostics: list[Diagnostic] = []
     source = text if isinstance(text, str) else bytes(text)
+    canonical: Canonical | None = None
     if isinstance(text, bytes | bytearray | memoryview):
         if len(text) > MAX_INPUT:
             raise _too_large("bytes", len(text), MAX_INPUT)
-        text, diagnostics = decode_input(bytes(text))
+        canonical = read_binary(bytes(text))
+        if canonical is None:
+            text, diagnostics = decode_input(bytes(text))
+    if canonical is None:
+        canonical = _canonical_text(text, diagnostics)
+    else:
+        diagnostics.extend(canonical.diagnostics)
+    if canonical.places:  # a PDF: every location names its page
+        try:
+            report = _parse_canonical(canonical, diagnostics, source, strict, partial)
+        except ParseError as exc:
+            raise _on_page(exc, canonical) from None
+        return attrs.evolve(
+            report,
+            diagnostics=tuple(
+                attrs.evolve(d, message=f"{canonical.where(d.line)}: {d.message}")
+                if d.line
+                else d
+                for d in report.diagnostics
+            ),
+        )
+    return _parse_canonical(canonical, diagnostics, source, strict, partial)
+
+
+def _on_page(exc: ParseError, canonical: Canonical) -> ParseError:
+    """A PDF's ParseError: the line counted on its page, and the page named."""
+    if not (0 < exc.line <= len(canonical.places)):
+        return exc
+    page, line = canonical.places[exc.line - 1]
+    return ParseError(
+        f"{exc.msg} (p. {page})",
+        line=line,
+        column=exc.column,
+        source_line=exc.source_line,
+        expected=exc.expected,
+        code=exc.code,
+    )
+
+
+def _canonical_text(text: object, diagnostics: list[Diagnostic]) -> Canonical:
     if not isinstance(text, str):
         raise TypeError(f"parse_report takes str or bytes, not {type(text).__name__}")
     if len(text) > MAX_INPUT:
@@ -138,13 +178,29 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
             "the input is binary data, not text",
             line=1,
             column=1,
-            expected="the text of an annual report (.txt, .md or .html)",
+            expected="the text of an annual report (.txt, .md, .html, .json, .pdf, .docx, .doc)",
             code="not-text",
         )
     canonical = to_canonical(text)
     diagnostics.extend(canonical.diagnostics)
     if _SURROGATE.search(canonical.text):  # from a decoded escape (「\\udc80」)
         canonical = attrs.evolve(canonical, text=_replace_surrogates(canonical.text, diagnostics))
+    return canonical
+
+
+def _parse_canonical(
+    canonical: Canonical,
+    diagnostics: list[Diagnostic],
+    source: str | bytes,
+    strict: bool,
+    partial: bool,
+) -> Report:
+    if not canonical.text.strip():
+        raise ParseError(
+            f"the {canonical.form.upper()} file holds no text",
+            expected="the text of an annual report",
+            code="empty",
+        )
     _check_size(canonical.text)
     norm = normalize(
         canonical.text, diagnostics=diagnostics, origin=canonical.origin, source=canonical.source
@@ -163,6 +219,7 @@ def parse_report(text: str | bytes, *, strict: bool = False, partial: bool = Fal
 def read_report(
     path: str | os.PathLike[str], *, strict: bool = False, partial: bool = False
 ) -> Report:
-    """Read and parse a report file (.txt, .md, .html); the encoding is detected."""
+    """Read and parse a report file (.txt, .md, .html, .json, .pdf, .docx, .doc); the form is
+    told by the bytes and the encoding is detected."""
     data = Path(path).read_bytes()
     return parse_report(data, strict=strict, partial=partial)

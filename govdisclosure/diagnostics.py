@@ -83,6 +83,30 @@ _CODES = (
         "table cell colspan=5000 clamped to 64",
     ),
     DiagnosticCode(
+        "page-furniture-dropped", "repair",
+        "PDF: lines in the top or bottom tenth of a page that repeat on other pages (digits "
+        "aside) or are page numbers were dropped as page headers and footers.",
+        "page headers and footers dropped: 某市人民政府政府信息公开、第 1 页",
+    ),
+    DiagnosticCode(
+        "page-row-joined", "repair",
+        "PDF: a table row cut by a page break (its label's last characters at the top of the "
+        "next page, no value of their own) was joined with its first half.",
+        "1 table row(s) cut by a page break joined with their other half",
+    ),
+    DiagnosticCode(
+        "cell-lines-joined", "repair",
+        "PDF: in a table printed without rules, the wrapped lines of a cell's label (printed "
+        "alone or beside the next row's values) were put back into their cell, found by its "
+        "column.",
+        "26 wrapped line(s) of a table printed without rules put back into their cells",
+    ),
+    DiagnosticCode(
+        "doc-converted", "repair",
+        "A Word 97-2003 .doc file was converted to .docx by LibreOffice and read as that.",
+        "the .doc file was converted to .docx by LibreOffice",
+    ),
+    DiagnosticCode(
         "column-spacer", "repair",
         "A grid column of an HTML table was blank in every row, header included (a spacer "
         "column, or a colspan that does not match the header): it was dropped as layout, so "
@@ -289,6 +313,10 @@ MEANING_ZH: dict[str, str] = {
     "chrome-dropped": "已去除报告前后的网页导航、分享栏等页面内容",
     "header-shape": "表四表头与模板的列不一致（如表头只有 12 列），15 个数值已按模板顺序读取",
     "span-clamped": "HTML 表格的合并单元格跨度超出表格，已截断",
+    "page-furniture-dropped": "已去除 PDF 每页的页眉、页脚和页码",
+    "page-row-joined": "被分页截断的表格行已与下一页的部分拼接",
+    "cell-lines-joined": "无框线表格中单元格折行的文字已按所在列放回原单元格",
+    "doc-converted": "Word 97-2003（.doc）文件已由 LibreOffice 转换为 .docx 后读取",
     "column-spacer": "表格中每一行都为空的网格列（占位列）已删除，各单元格按表头对齐",
     "json-field-ignored": "JSON 输入中有未知字段，已忽略",
     "page-footer": "已去除页脚",
@@ -334,4 +362,10 @@ ERROR_CODES: dict[str, str] = {
     "missing-table": "table 二, 三 or 四 was not found",
     "missing-section": "section 一, 五 or 六 was not found (named with a missing table only: "
     "a section alone is listed in Report.missing)",
+    "no-text-layer": "a PDF without a text layer (a scan): OCR it first",
+    "missing-extra": "a PDF or Word file, and the office extra is not installed: "
+    "pip install 'govdisclosure[office]'",
+    "doc-needs-converter": "a .doc file, and LibreOffice (which converts it) is not installed; "
+    "the message gives the command",
+    "damaged-file": "a PDF or Word file that cannot be read (cut off, corrupted)",
 }

@@ -7,6 +7,7 @@ diagnostics, and what dedupe compares); files that could not be read are :class:
 from __future__ import annotations
 
 import collections
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -99,10 +100,16 @@ def summary(
     diagnostics: list[Record],
     written: tuple[Path, Path, Path],
     elapsed: float,
+    skipped: Sequence[str] = (),
 ) -> None:
     echo = click.echo
     if not found:
         echo(f"no report files ({' '.join(REPORT_SUFFIXES)}) found")
+    if skipped:
+        echo(
+            f"files       {found + len(skipped)} seen: {len(records) + len(dropped)} parsed, "
+            f"{len(refused)} refused, {len(skipped)} skipped as unsupported"
+        )
     shape = f"{len(records)} rows × {len(columns())} columns"
     echo(f"parsed      {len(records) + len(dropped)} of {found} files → {written[0]} ({shape})")
     reasons = collections.Counter(r.code for r in refused)
@@ -112,6 +119,12 @@ def summary(
         echo(f"              {r.report_id}: [{r.code}] {first}")
     if len(refused) > 20:
         echo(f"              … and {len(refused) - 20} more")
+    if skipped:
+        echo(f"skipped     {len(skipped)} unsupported (not a report file type)")
+        for name in skipped[:20]:
+            echo(f"              {name}")
+        if len(skipped) > 20:
+            echo(f"              … and {len(skipped) - 20} more")
     if dropped:
         why = collections.Counter(d.reason for d in dropped)
         echo(f"duplicates  {len(dropped)} dropped" + counts(why))

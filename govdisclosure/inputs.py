@@ -3,8 +3,10 @@
 Each argument becomes one or more :class:`Input`, each with a report id:
 
 - a file: the path as given;
-- a folder: every report file below it (``.txt .md .markdown .html .htm``), the id being the
-  path *relative to the folder* (``sub/a.txt``);
+- a folder: every report file below it (``.txt .md .markdown .html .htm .json .pdf .docx
+  .doc``; the form is told by the bytes), the id being the path *relative to the folder*
+  (``sub/a.txt``); the folder's other files are *skipped as unsupported* and listed
+  (:func:`expand_all`);
 - a glob (``reports/**/*.html``): the files it matches, ids relative to the glob's fixed part
   (``reports/``);
 - ``-``: standard input, id ``<stdin>``;
@@ -26,9 +28,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-from govdisclosure.reportfiles import REPORT_SUFFIXES, find_reports
+from govdisclosure.reportfiles import REPORT_SUFFIXES, find_reports, unsupported_files
 
-__all__ = ["STDIN", "Input", "InputError", "expand", "fixed_part", "read_bytes"]
+__all__ = ["STDIN", "Input", "InputError", "expand", "expand_all", "fixed_part", "read_bytes"]
 
 STDIN = "<stdin>"
 _MAGIC = re.compile(r"[*?\[]")
@@ -89,7 +91,14 @@ def _urls(arg: str) -> Iterator[Input]:
 
 def expand(args: Sequence[str]) -> list[Input]:
     """The reports the arguments name, in order (a folder's and a glob's files sorted)."""
+    return expand_all(args)[0]
+
+
+def expand_all(args: Sequence[str]) -> tuple[list[Input], list[str]]:
+    """The reports the arguments name, and the ids of the files in named folders that are
+    skipped as unsupported (not a report file suffix)."""
     out: list[Input] = []
+    skipped: list[str] = []
     for arg in args:
         if arg == "-":
             out.append(Input(STDIN, stdin=True))
@@ -100,6 +109,7 @@ def expand(args: Sequence[str]) -> list[Input]:
             out.extend(
                 Input(p.relative_to(folder).as_posix(), path=str(p)) for p in find_reports(folder)
             )
+            skipped.extend(p.relative_to(folder).as_posix() for p in unsupported_files(folder))
         elif os.path.isfile(arg):
             out.append(Input(arg, path=arg))
         elif _MAGIC.search(arg):
@@ -112,7 +122,7 @@ def expand(args: Sequence[str]) -> list[Input]:
             out.extend(Input(_relative(m, base), path=m) for m in matches)
         else:
             raise InputError(f"{arg}: no such file, folder or glob match")
-    return out
+    return out, skipped
 
 
 def read_bytes(item: Input) -> bytes:

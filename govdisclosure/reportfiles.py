@@ -16,7 +16,9 @@ from attrs import frozen
 from govdisclosure.api import parse_report
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Report
+from govdisclosure.read import read_binary
 from govdisclosure.read.normalize import LINE_BREAK, decode
+from govdisclosure.read.office import sniff
 
 __all__ = [
     "INTERNAL",
@@ -29,9 +31,13 @@ __all__ = [
     "find_reports",
     "read_one",
     "source_lines",
+    "source_places",
+    "unsupported_files",
 ]
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+REPORT_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".pdf", ".docx", ".doc",
+)  # fmt: skip
 INTERNAL = "internal-error"
 UNREADABLE = "unreadable"
 WORKER_DIED = "worker-died"
@@ -102,8 +108,25 @@ def read_one(
     return Outcome(name, data, report=report, encoding=encoding)
 
 
+def source_places(outcome: Outcome) -> tuple[list[str], tuple[tuple[int, int], ...]]:
+    """The file's lines as :func:`source_lines` gives them and, for a PDF, each line's page and
+    line on the page (else ``()``)."""
+    if sniff(outcome.data) is not None:
+        try:
+            canonical = read_binary(outcome.data)
+        except ParseError:
+            return [], ()
+        if canonical is None:
+            return [], ()
+        return canonical.source.split("\n"), canonical.places
+    return source_lines(outcome), ()
+
+
 def source_lines(outcome: Outcome) -> list[str]:
-    """The file's lines as the parser numbered them (for quoting a line by its number)."""
+    """The file's lines as the parser numbered them (for quoting a line by its number); for a
+    PDF or Word file, the lines of the text read out of it."""
+    if sniff(outcome.data) is not None:
+        return source_places(outcome)[0]
     try:
         text = (
             outcome.data.decode(outcome.encoding) if outcome.encoding else decode(outcome.data)[0]
@@ -116,7 +139,18 @@ def source_lines(outcome: Outcome) -> list[str]:
 
 
 def find_reports(folder: Path) -> Iterator[Path]:
-    """Report files below a folder (``.txt .md .markdown .html .htm``), in sorted order."""
+    """Report files below a folder (:data:`REPORT_SUFFIXES`), in sorted order."""
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES:
+            yield path
+
+
+def unsupported_files(folder: Path) -> Iterator[Path]:
+    """The other files below a folder (hidden ones aside), in sorted order: skipped, and said."""
+    for path in sorted(folder.rglob("*")):
+        if (
+            path.is_file()
+            and path.suffix.lower() not in REPORT_SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        ):
             yield path

@@ -199,7 +199,7 @@ def test_export_test_data_to_parquet_that_pandas_reads_typed(tmp_path: Path) -> 
     assert violations["line"].dtype == "Int64"
     assert violations["violation"].dtype == "Int64"
     assert violations["assessable"].dtype == "boolean"
-    d_text = violations[violations["rule"] == "D-TEXT"]
+    d_text = violations[(violations["rule"] == "D-TEXT") & violations["assessable"]]
     # seed 004 and the reader fixtures made from it (tests/data/fixtures/*/004-*)
     assert "seeds/004_993b10d7eafd07e2.txt" in set(d_text["report_id"])
     assert all("004" in name for name in d_text["report_id"])
@@ -210,9 +210,9 @@ def test_export_one_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path)
     out = tmp_path / "reports.csv"
     result = run("export", str(folder), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "parsed      5 of 8 files" in result.stdout
-    assert "refused     3: " in result.stdout
-    for reason in ("not-a-report 1", "not-text 1", "truncated 1"):
+    assert "parsed      5 of 9 files" in result.stdout
+    assert "refused     4: " in result.stdout
+    for reason in ("not-a-report 2", "not-text 1", "truncated 1"):
         assert reason in result.stdout
     assert "cut.txt: [truncated]" in result.stdout
     records = read_records(out)
@@ -256,7 +256,7 @@ def test_export_counts_a_parser_crash(
     assert result.exit_code == 0
     assert "internal-error 1" in result.stdout
     assert "RecursionError" in result.stdout
-    assert "parsed      4 of 8 files" in result.stdout
+    assert "parsed      4 of 9 files" in result.stdout
 
 
 def test_export_with_nothing_parsed_exits_1(tmp_path: Path) -> None:
@@ -357,9 +357,10 @@ def test_check_folder_as_json(folder: Path) -> None:
     assert result.exit_code == 1  # three files are refused
     data = json.loads(result.stdout)
     assert [r["report_id"] for r in data["reports"]] == [f"sub/{p.name}" for p in SEEDS]
-    assert {r["report_id"] for r in data["refused"]} == {"cut.txt", "news.txt", "noise.md"}
+    refused = {r["report_id"] for r in data["refused"]}
+    assert refused == {"cut.txt", "news.txt", "noise.md", "ignored.json"}
     totals = data["totals"]
-    assert (totals["files"], totals["reports"], totals["refused"]) == (8, 5, 3)
+    assert (totals["files"], totals["reports"], totals["refused"]) == (9, 5, 4)
     judged = [v for r in data["reports"] for v in r["violations"] if v["assessable"]]
     assert totals["violations"] == len(judged)
     assert sum(totals["by_severity"].values()) == len(judged)
@@ -373,7 +374,7 @@ def test_check_table_ends_with_totals(folder: Path) -> None:
     result = run("check", str(folder))
     lines = result.stdout.rstrip().splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("checked "))
-    assert lines[at] == "checked     8 files: 5 reports, 3 refused"
+    assert lines[at] == "checked     9 files: 5 reports, 4 refused"
     assert re.match(
         r"violations  \d+ in \d+ reports \(\d+ error, \d+ warning, \d+ info\)", lines[at + 1]
     )
@@ -389,7 +390,7 @@ def test_quiet_prints_nothing(folder: Path, tmp_path: Path) -> None:
     export_q = run("export", "-q", str(folder), "--out", str(tmp_path / "r.csv"))
     assert export_q.exit_code == 0
     assert export_q.stdout == ""
-    assert export_q.stderr == "3 of 8 files refused\n"
+    assert export_q.stderr == "4 of 9 files refused\n"
     assert len(read_records(tmp_path / "r.csv")) == 5
 
 

@@ -26,12 +26,12 @@ from govdisclosure.cli.common import (
     console_for,
     echo_refusal,
     format_option,
-    inputs_of,
+    inputs_and_skipped,
     outcomes_of,
     printed,
     with_data,
 )
-from govdisclosure.reportfiles import Outcome, source_lines
+from govdisclosure.reportfiles import Outcome, source_places
 from govdisclosure.write.tables import VIOLATION_COLUMNS, Record, violation_rows, write_csv
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -73,7 +73,11 @@ def _quote(line: str, message: str) -> str:
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
-def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> Any:
+def _violations_table(
+    violations: Sequence[Violation],
+    lines: Sequence[str],
+    places: Sequence[tuple[int, int]] = (),
+) -> Any:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -88,12 +92,16 @@ def _violations_table(violations: Sequence[Violation], lines: Sequence[str]) -> 
         if v.fields:
             body.append("\nfields: " + ", ".join(v.fields), style="dim")
         quoted = _quoted_lines(v, lines)
+
+        def at(n: int) -> str:  # a PDF's line: its page and its line on the page
+            return f"p.{places[n - 1][0]} l.{places[n - 1][1]}" if 0 < n <= len(places) else str(n)
+
         for n in quoted[:_QUOTED]:
-            body.append(f"\n{n:>5} │ ", style="dim")
+            body.append(f"\n{at(n):>5} │ ", style="dim")
             body.append(_quote(lines[n - 1], v.message), style="italic")
         if len(quoted) > _QUOTED:
             body.append(f"\n      … {len(quoted) - _QUOTED} more lines", style="dim")
-        where = str(quoted[0]) if quoted else (str(v.lines[0]) if v.lines else "")
+        where = at(quoted[0]) if quoted else (at(v.lines[0]) if v.lines else "")
         table.add_row(Text(str(v.severity), style=_STYLE.get(v.severity, "")), v.rule, where, body)
     return table
 
@@ -151,7 +159,8 @@ def check_command(
     rows: list[Record] = []
     checked: list[tuple[Outcome, Violations]] = []
     refused: list[Outcome] = []
-    for item, outcome in outcomes_of(inputs_of(inputs, sample), encoding, strict, jobs):
+    items, skipped = inputs_and_skipped(inputs, sample)
+    for item, outcome in outcomes_of(items, encoding, strict, jobs):
         if outcome.report is None:
             if not quiet and fmt != "json":
                 echo_refusal(outcome)
@@ -168,8 +177,8 @@ def check_command(
             continue
         shown = [_headline(outcome, violations)]
         if violations:
-            lines = source_lines(with_data(item, outcome))
-            shown.append(_violations_table(violations, lines))
+            lines, places = source_places(with_data(item, outcome))
+            shown.append(_violations_table(violations, lines, places))
         click.echo(printed(console, *shown))
     if quiet:
         pass
@@ -178,19 +187,22 @@ def check_command(
         write_csv(rows, buffer, [name for name, _kind in VIOLATION_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
     elif fmt == "json":
-        click.echo(json.dumps(_check_json(checked, refused), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_check_json(checked, refused, skipped), ensure_ascii=False, indent=2))
     else:
-        click.echo(_check_totals(checked, refused))
+        click.echo(_check_totals(checked, refused, skipped))
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
 
 
-def _totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> dict[str, Any]:
+def _totals(
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
+) -> dict[str, Any]:
     judged = [v for _o, vs in checked for v in vs if v.assessable]
     by_severity = collections.Counter(str(v.severity) for v in judged)
     return {
-        "files": len(checked) + len(refused),
+        "files": len(checked) + len(refused) + len(skipped),
         "reports": len(checked),
         "refused": len(refused),
+        "skipped": len(skipped),
         "violations": len(judged),
         "reports_with_violations": sum(1 for _o, vs in checked if any(v.assessable for v in vs)),
         "by_severity": {s.value: by_severity[s.value] for s in Severity},
@@ -199,12 +211,16 @@ def _totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -
     }
 
 
-def _check_totals(checked: list[tuple[Outcome, Violations]], refused: list[Outcome]) -> str:
-    t = _totals(checked, refused)
+def _check_totals(
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
+) -> str:
+    t = _totals(checked, refused, skipped)
     severities = ", ".join(f"{n} {s}" for s, n in t["by_severity"].items())
     lines = [
         f"checked     {_n(t['files'], 'file')}: {_n(t['reports'], 'report')}, "
-        f"{t['refused']} refused",
+        f"{t['refused']} refused"
+        + (f", {t['skipped']} skipped as unsupported" if t["skipped"] else ""),
+        *(f"              skipped: {name}" for name in skipped),
         f"violations  {t['violations']} in {_n(t['reports_with_violations'], 'report')} "
         f"({severities})",
     ]
@@ -220,7 +236,7 @@ def _n(count: int, noun: str) -> str:
 
 
 def _check_json(
-    checked: list[tuple[Outcome, Violations]], refused: list[Outcome]
+    checked: list[tuple[Outcome, Violations]], refused: list[Outcome], skipped: Sequence[str]
 ) -> dict[str, Any]:
     reports = []
     for outcome, violations in checked:
@@ -239,5 +255,6 @@ def _check_json(
     return {
         "reports": reports,
         "refused": [{"report_id": o.name, "code": o.code, "message": o.message} for o in refused],
-        "totals": _totals(checked, refused),
+        "skipped": list(skipped),
+        "totals": _totals(checked, refused, skipped),
     }

@@ -12,7 +12,7 @@ import click
 
 from govdisclosure import exporting
 from govdisclosure.batch import parse_many
-from govdisclosure.inputs import Input, InputError, expand, read_bytes
+from govdisclosure.inputs import Input, InputError, expand_all, read_bytes
 from govdisclosure.reportfiles import (
     Outcome,
     check_encoding,
@@ -79,16 +79,32 @@ def format_option(
 
 
 def inputs_of(args: Sequence[str], sample: bool) -> list[Input]:
-    """The reports the arguments name (see :mod:`govdisclosure._inputs`), and the sample."""
+    """The reports the arguments name (see :mod:`govdisclosure.inputs`), and the sample."""
+    return inputs_and_skipped(args, sample)[0]
+
+
+def inputs_and_skipped(args: Sequence[str], sample: bool) -> tuple[list[Input], list[str]]:
+    """The reports the arguments name, the sample, and the folders' unsupported files."""
     try:
-        items = expand(args)
+        items, skipped = expand_all(args)
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="INPUTS") from None
     if sample:
         items.append(Input(SAMPLE_NAME, data=sample_bytes()))
-    if not items:
+    if not items and not skipped:
         raise click.UsageError("give one or more files, folders, globs or URLs, or --sample")
-    return items
+    return items, skipped
+
+
+def echo_skipped(skipped: Sequence[str], limit: int = 20) -> None:
+    """The files skipped as unsupported, counted and listed (to standard error)."""
+    if not skipped:
+        return
+    click.echo(f"skipped     {len(skipped)} unsupported (not a report file type)", err=True)
+    for name in skipped[:limit]:
+        click.echo(f"              {name}", err=True)
+    if len(skipped) > limit:
+        click.echo(f"              … and {len(skipped) - limit} more", err=True)
 
 
 def outcomes_of(

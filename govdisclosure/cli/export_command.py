@@ -22,7 +22,7 @@ from govdisclosure.cli.common import (
     QUIET,
     STRICT,
     console_for,
-    inputs_of,
+    inputs_and_skipped,
 )
 from govdisclosure.reportfiles import INTERNAL
 from govdisclosure.write.tables import (
@@ -128,7 +128,7 @@ def export(
                 pass
         except OSError as exc:
             raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
-    items = inputs_of(inputs, False)
+    items, skipped = inputs_and_skipped(inputs, False)
     started = time.perf_counter()
     kept: list[exporting.ExportRow] = []
     refused: list[exporting.Refused] = []
@@ -175,10 +175,15 @@ def export(
         written = (out, violations_out, diagnostics_out)
     if not quiet:
         exporting.summary(
-            len(items), records, refused, dropped, violations, diagnostics, written, elapsed
+            len(items), records, refused, dropped, violations, diagnostics, written, elapsed,
+            skipped=skipped,
         )
-    elif refused:
-        click.echo(f"{len(refused)} of {len(items)} files refused", err=True)
+    elif refused or skipped:
+        click.echo(
+            f"{len(refused)} of {len(items)} files refused"
+            + (f", {len(skipped)} skipped as unsupported" if skipped else ""),
+            err=True,
+        )
     if interrupted:
         click.echo(
             f"interrupted: wrote the {len(records)} reports parsed so far "
@@ -186,7 +191,7 @@ def export(
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_OK if records or not items else EXIT_FOUND)
+    sys.exit(EXIT_OK if records else EXIT_FOUND)
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C

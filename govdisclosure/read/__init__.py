@@ -8,6 +8,8 @@ Forms, one module each:
 
 * :mod:`.html` — HTML pages (lxml; row and column spans expanded on the table grid);
 * :mod:`.jsondoc` — structured JSON with the report's sections as text;
+* :mod:`.office` — PDF (:mod:`.pdf`, pdfplumber), Word .docx (:mod:`.docx`, python-docx) and
+  .doc (through LibreOffice), told by their bytes (:func:`read_binary`);
 * plain text and Markdown pass through as they are.
 
 Repairs that apply to any form, before or after it is read:
@@ -32,8 +34,9 @@ from govdisclosure.read.html_bytes import decode_html, looks_like_html
 from govdisclosure.read.jsondoc import looks_like_json, read_json
 from govdisclosure.read.lines import Lines
 from govdisclosure.read.normalize import decode
+from govdisclosure.read.office import read_office, sniff
 
-__all__ = ["Canonical", "decode_input", "to_canonical"]
+__all__ = ["Canonical", "decode_input", "read_binary", "to_canonical"]
 
 
 @frozen
@@ -45,7 +48,17 @@ class Canonical:
     source: str  # the input as decoded, for quoting
     diagnostics: tuple[Diagnostic, ...]
     metadata: tuple[tuple[str, str], ...] = ()  # fields the page or crawler carried
-    form: str = "text"  # "text", "html" or "json"
+    form: str = "text"  # "text", "html", "json", "pdf", "docx" or "doc"
+    places: tuple[tuple[int, int], ...] = ()  # PDF: per source line, (page, line on the page)
+
+    def where(self, line: int | None) -> str:
+        """A source line as the user finds it: ``p. 3, line 12`` in a PDF, else ``line 12``."""
+        if line is None or line < 1:
+            return ""
+        if 0 < line <= len(self.places):
+            page, on_page = self.places[line - 1]
+            return f"p. {page}, line {on_page}"
+        return f"line {line}"
 
 
 def decode_input(data: bytes) -> tuple[str, list[Diagnostic]]:
@@ -93,6 +106,21 @@ def _cut(text: str, what: str) -> ParseError:
     )
 
 
+def read_binary(data: bytes) -> Canonical | None:
+    """A PDF, DOCX or DOC file (told by its bytes) → canonical lines; None for anything else.
+
+    The source (what a diagnostic's line number counts and quotes) is the text read out of
+    the file, one line per printed line (PDF) or per paragraph and table row (Word).
+    """
+    form = sniff(data)
+    if form is None:
+        return None
+    reading = read_office(data, form)
+    lines = Lines(list(reading.lines), list(range(1, len(reading.lines) + 1)))
+    return _finish(lines, list(reading.diagnostics), [], form, "\n".join(reading.lines),
+                   reading.places)  # fmt: skip
+
+
 def to_canonical(text: str) -> Canonical:
     """Read a decoded input in whatever form it has into canonical lines."""
     diags: list[Diagnostic] = []
@@ -122,6 +150,18 @@ def to_canonical(text: str) -> Canonical:
         lines, escape_diags = escapes.repair_escapes(lines)
         diags.extend(escape_diags)
         diags.extend(encoding.repair_utf8_as_gbk(lines))
+    return _finish(lines, diags, metadata, form, source)
+
+
+def _finish(
+    lines: Lines,
+    diags: list[Diagnostic],
+    metadata: list[tuple[str, str]],
+    form: str,
+    source: str,
+    places: tuple[tuple[int, int], ...] = (),
+) -> Canonical:
+    """What every form goes through last: invisible characters, then page chrome."""
     diags.extend(escapes.remove_invisible(lines))
     lines, chrome_diags, crawler_metadata = chrome.strip_chrome(lines)
     diags.extend(chrome_diags)
@@ -133,4 +173,5 @@ def to_canonical(text: str) -> Canonical:
         diagnostics=tuple(diags),
         metadata=tuple(metadata),
         form=form,
+        places=places,
     )

@@ -29,17 +29,16 @@ Lines of page chrome in plain words (「当前位置：首页 > …」, 「附�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from attrs import define, field, frozen
 from lxml import etree
 from lxml import html as lxml_html
 
 from govdisclosure.model import Diagnostic
-from govdisclosure.read.fold import to_traditional_variants
+from govdisclosure.read.grid import Placed, expand, spacer_columns
 from govdisclosure.read.html_text import collapse
 from govdisclosure.read.lines import Lines
-from govdisclosure.template import lexicon as L
 
 __all__ = ["HtmlReading", "read_html"]
 
@@ -146,38 +145,6 @@ class _Flow:
         self._origin = 0
 
 
-@frozen
-class _Slot:
-    text: str
-    label: bool
-    first: bool  # the top-left slot of its cell
-    top: bool  # in the cell's first row
-
-
-def _value_pattern() -> re.Pattern[str]:
-    """A cell that holds a value (a number, with a sign word or unit, or a placeholder), in
-    either script and in full-width characters: built from the template's lexicon."""
-
-    def words(items: Iterable[str]) -> str:
-        forms = {v for w in items for v in (w, *to_traditional_variants(w))}
-        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-
-    signs = words(w for w, _sign in L.SIGN_WORDS)
-    units = words([*L.MONEY_UNITS, *L.COUNT_UNITS])
-    placeholders = words(p for p in L.PLACEHOLDERS if len(p) > 2 or not p.isascii())
-    return re.compile(
-        f"(?:{signs})?" + r"\s*[+\-−－]?\s*[\d０-９][\d０-９,，.．]*\s*" + f"(?:{units})?"
-        r"|[/／\\\-－—–]{1,2}" + f"|{placeholders}|N/?A|n/?a"
-    )
-
-
-_VALUE = _value_pattern()
-
-
-def _is_label(text: str) -> bool:
-    return bool(text) and _VALUE.fullmatch(text) is None
-
-
 @define
 class _Reader:
     flow: _Flow = field(factory=_Flow)
@@ -223,16 +190,16 @@ class _Reader:
             self.walk(caption)
             self.flow.flush()
         rows = list(_rows(table))
-        grid: dict[tuple[int, int], _Slot] = {}
+        placed: list[Placed] = []
+        taken: set[tuple[int, int]] = set()
         for r, tr in enumerate(rows):
             c = 0
             for td in _cells(tr):
-                while (r, c) in grid:
+                while (r, c) in taken:
                     c += 1
-                text = _cell_text(td)
                 colspan = self._span(td, "colspan", MAX_COLSPAN)
                 rowspan = min(self._span(td, "rowspan", MAX_ROWSPAN), len(rows) - r)
-                if (rowspan > 1 or colspan > 1) and len(grid) + rowspan * colspan > MAX_SLOTS:
+                if (rowspan > 1 or colspan > 1) and len(taken) + rowspan * colspan > MAX_SLOTS:
                     self.clamped.append(
                         (
                             td.sourceline or 0,
@@ -240,51 +207,22 @@ class _Reader:
                         )
                     )
                     rowspan = colspan = 1
-                label = _is_label(text)
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        if (r + dr, c + dc) not in grid:
-                            first = dr == 0 and dc == 0
-                            grid[(r + dr, c + dc)] = _Slot(text, label, first, dr == 0)
+                placed.append(Placed(r, c, _cell_text(td), rowspan, colspan))
+                taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
                 c += colspan
-        width = max((c + 1 for (_r, c) in grid), default=0)
-        spacers = self._spacers(grid, rows[0].sourceline if rows else 0, width)
-        for r, tr in enumerate(rows):
-            cells = []
-            for c in range(width):
-                slot = grid.get((r, c))
-                if c in spacers:
-                    continue
-                if slot is None or not slot.top:
-                    cells.append("")  # no cell, or a row span's continuation
-                elif slot.first or slot.label:
-                    cells.append(slot.text)
-                else:
-                    cells.append("")  # a number is written once
-            if any(cells):
-                self.flow.row(" | ".join(cells), tr.sourceline or 0)
-
-    def _spacers(
-        self, grid: dict[tuple[int, int], _Slot], line: int | None, width: int
-    ) -> set[int]:
-        """The grid columns where no cell starts with text in any row, header included, before
-        the last such column: a spacer column, or a ``colspan`` that does not match the
-        header (a label spanning it is repeated there, nothing more).  Layout, not data: they
-        are dropped, so that each cell stands under its header.  (A blank cell in a column
-        with text elsewhere stays a blank cell; blank columns at the end are left alone.)"""
-        starts = {c for (_r, c), slot in grid.items() if slot.first and slot.text}
-        if not starts or len({r for r, _c in grid}) < 2:  # one row: no evidence of a shape
-            return set()
-        spacers = {c for c in range(max(starts)) if c not in starts}
+        spacers = spacer_columns(placed, len(rows))
         if spacers:
+            width = max(p.col + p.colspan for p in placed)
             self.spacers.append(
                 (
-                    line or 0,
+                    (rows[0].sourceline or 0) if rows else 0,
                     f"{len(spacers)} grid column(s) of a table blank in every row dropped "
                     f"(column {', '.join(str(c + 1) for c in sorted(spacers))} of {width})",
                 )
             )
-        return spacers
+        for tr, cells in zip(rows, expand(placed, len(rows), drop=spacers), strict=True):
+            if any(cells):
+                self.flow.row(" | ".join(cells), tr.sourceline or 0)
 
     def _span(self, td: etree._Element, name: str, limit: int) -> int:
         raw = td.get(name)

@@ -68,7 +68,7 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
             "the input is not text in any encoding a report uses (UTF-8, GB18030, Big5)",
             line=line,
             column=utf8_error.start - (data.rfind(b"\n", 0, utf8_error.start) + 1) + 1,
-            expected="a text, Markdown or HTML document",
+            expected="a text, Markdown, HTML or JSON document, or a PDF, DOCX or DOC file",
             code="not-text",
         )
     diagnostics.append(
@@ -105,6 +105,9 @@ _BREAK_TAGS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h[1-6])\s*/?\s*>", re.IGNO
 _OTHER_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:]*(?:\s[^<>]*)?/?\s*>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+")
 _MD_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+# A Markdown table's delimiter row inside a line (a text whose line breaks were lost): three
+# or more 「---」 cells in a row; it is layout, and one cell edge is kept.
+_MD_RULE_RUN = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*){3,}(?=\|)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A page number printed by a PDF converter: 「- 4 -」, 「— 3 —」, 「第 3 页 共 9 页」, 「3/9」.
 _PAGE_FOOTER = re.compile(
@@ -128,6 +131,8 @@ def _clean(line: str) -> list[str]:
         part = _CONTROL.sub("", part)
         if _MD_RULE.match(part) and "-" in part:
             continue
+        if "---" in part:
+            part = _MD_RULE_RUN.sub("", part)
         part = _MD_HEADING.sub("", part)
         part = part.strip(" \u3000\u00a0")
         if part.strip("\t"):
