@@ -1,7 +1,7 @@
 """Mutation testing of the check and bind stages: do the tests notice a changed line?
 
     python benchmarks/mutation.py [--module govdisclosure/bind/cells.py ...] [--tests ...]
-                                  [--limit N] [--timeout S]
+                                  [--limit N] [--sample N --seed S] [--timeout S]
 
 Not part of CI (it runs the tests once per mutant).  Each mutant changes one thing in one
 module — a comparison flipped (``<`` ↔ ``<=``, ``==`` ↔ ``!=``, ``is`` ↔ ``is not``, ``in``
@@ -12,12 +12,19 @@ needs no other tool and can pick the tests per module.  The module is rewritten 
 (and always restored), the tests chosen for it run with ``-x``, and a mutant survives when
 they pass.  Survivors are printed with their line, to be killed by a new test or listed as
 equivalent (``EQUIVALENT`` below).
+
+Every mutant of every module is too many for a small machine: ``--sample N --seed S`` runs a
+uniformly random sample of N mutants per module (``random.Random(S)``), the same sample for the
+same source and seed.  Run it in a copy of the work tree (it rewrites files in place), with
+``PYTHONPATH`` at that copy.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import os
+import random
 import signal
 import subprocess
 import sys
@@ -27,19 +34,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# module → the tests that exercise it (fast enough to run once per mutant)
+# module → the tests that exercise it (fast enough to run once per mutant; fastest first, as
+# the run stops at the first failure)
+_SEEDS = ["tests/test_seeds.py", "tests/test_fixtures.py"]
+_CHECK = ["tests/test_invariants.py", "tests/test_invariants_seeds.py",
+          "tests/test_rules_registry.py"]
 TESTS = {
-    "govdisclosure/bind/cells.py": ["tests/test_cell_edits.py", "tests/test_seeds.py",
-                                    "tests/test_fixtures.py"],
-    "govdisclosure/bind/placement.py": ["tests/test_cell_edits.py", "tests/test_refusals.py",
-                                        "tests/test_seeds.py", "tests/test_fixtures.py"],
-    "govdisclosure/bind/split.py": ["tests/test_split.py", "tests/test_fixtures.py"],
+    "govdisclosure/check/invariants.py": _CHECK,
     "govdisclosure/check/locate.py": ["tests/test_locate.py", "tests/test_refusals.py"],
-    "govdisclosure/check/rules_tables.py": ["tests/test_invariants.py",
-                                            "tests/test_rules_registry.py",
-                                            "tests/test_properties_tables.py"],
-    "govdisclosure/check/invariants.py": ["tests/test_invariants.py",
-                                          "tests/test_invariants_seeds.py"],
+    "govdisclosure/check/prose.py": ["tests/test_prose.py", *_CHECK],
+    "govdisclosure/check/registry.py": _CHECK,
+    "govdisclosure/check/rules_doc.py": _CHECK,
+    "govdisclosure/check/rules_document.py": _CHECK,
+    "govdisclosure/check/rules_series.py": _CHECK,
+    "govdisclosure/check/rules_tables.py": [*_CHECK, "tests/test_properties_tables.py"],
+    "govdisclosure/check/violation.py": [*_CHECK, "tests/test_tables.py"],
+    "govdisclosure/check/violations.py": [*_CHECK, "tests/test_tables.py"],
+    "govdisclosure/bind/align.py": [*_SEEDS, "tests/test_guarantees.py",
+                                    "tests/test_cell_edits.py"],
+    "govdisclosure/bind/cells.py": [*_SEEDS, "tests/test_guarantees.py",
+                                    "tests/test_cell_edits.py"],
+    "govdisclosure/bind/collect.py": [*_SEEDS, "tests/test_guarantees.py",
+                                      "tests/test_bad_input.py"],
+    "govdisclosure/bind/context.py": [*_SEEDS, "tests/test_guarantees.py"],
+    "govdisclosure/bind/glued.py": [*_SEEDS, "tests/test_split.py"],
+    "govdisclosure/bind/identity.py": ["tests/test_identity.py", *_SEEDS],
+    "govdisclosure/bind/placement.py": [*_SEEDS, "tests/test_guarantees.py",
+                                        "tests/test_cell_edits.py", "tests/test_refusals.py"],
+    "govdisclosure/bind/report.py": [*_SEEDS, "tests/test_guarantees.py",
+                                     "tests/test_bad_input.py"],
+    "govdisclosure/bind/sections.py": [*_SEEDS, "tests/test_grammar.py", "tests/test_prose.py"],
+    "govdisclosure/bind/split.py": [*_SEEDS, "tests/test_split.py"],
+    "govdisclosure/bind/table2.py": [*_SEEDS, "tests/test_guarantees.py",
+                                     "tests/test_cell_edits.py"],
+    "govdisclosure/bind/table3.py": [*_SEEDS, "tests/test_guarantees.py",
+                                     "tests/test_cell_edits.py"],
+    "govdisclosure/bind/table4.py": [*_SEEDS, "tests/test_guarantees.py",
+                                     "tests/test_cell_edits.py"],
 }  # fmt: skip
 
 # (module, line, what) of mutants that cannot change behaviour, with why
@@ -67,8 +98,10 @@ def mutants(source: str) -> Iterator[tuple[int, str, str]]:
     """(line, description, mutated source) for every mutant of ``source``."""
     tree = ast.parse(source)
     skip = _docstring_lines(tree)
-    count = sum(1 for _ in ast.walk(tree))
-    for index in range(count):
+    kinds = (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Constant, ast.Return, ast.BinOp)
+    # only the nodes that a mutation operator can change are parsed afresh (a copy per mutant)
+    candidates = [i for i, node in enumerate(ast.walk(tree)) if isinstance(node, kinds)]
+    for index in candidates:
         for variant in range(2):
             fresh = ast.parse(source)
             node = list(ast.walk(fresh))[index]
@@ -117,8 +150,9 @@ def _mutate(node: ast.AST, variant: int) -> str | None:
 def _stmt_swap(source: str) -> Iterator[tuple[int, str, str]]:
     """continue ↔ break."""
     tree = ast.parse(source)
-    count = sum(1 for _ in ast.walk(tree))
-    for index in range(count):
+    jumps = (ast.Continue, ast.Break)
+    loops = [i for i, node in enumerate(ast.walk(tree)) if isinstance(node, jumps)]
+    for index in loops:
         fresh = ast.parse(source)
         nodes = list(ast.walk(fresh))
         node = nodes[index]
@@ -134,12 +168,20 @@ def _stmt_swap(source: str) -> Iterator[tuple[int, str, str]]:
         yield node.lineno, what, ast.unparse(fresh)
 
 
-def run(module: str, tests: list[str], limit: int | None, timeout: float) -> tuple[int, int]:
+def run(
+    module: str, tests: list[str], limit: int | None, timeout: float, sample: int | None = None,
+    seed: int = 0,
+) -> tuple[int, int]:
     path = ROOT / module
     original = path.read_text(encoding="utf-8")
     every = list(mutants(original)) + list(_stmt_swap(original))
+    print(f"{module}: {len(every)} mutants", flush=True)
+    if sample is not None and sample < len(every):
+        every = random.Random(f"{seed}:{module}").sample(every, sample)
     if limit is not None:
         every = every[:limit]
+    # no stale bytecode: a mutant may have the size of the source it replaces
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(ROOT)}
     killed = 0
     survivors: list[tuple[int, str]] = []
     try:
@@ -150,7 +192,7 @@ def run(module: str, tests: list[str], limit: int | None, timeout: float) -> tup
                 done = subprocess.run(
                     [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
                      *tests],
-                    cwd=ROOT, capture_output=True, timeout=timeout,
+                    cwd=ROOT, capture_output=True, timeout=timeout, env=env,
                 )  # fmt: skip
                 alive = done.returncode == 0
             except subprocess.TimeoutExpired:
@@ -179,11 +221,14 @@ def main() -> int:
     ap.add_argument("--module", action="append", help="module path (default: all in TESTS)")
     ap.add_argument("--tests", nargs="*", help="tests to run (default: TESTS[module])")
     ap.add_argument("--limit", type=int, help="at most so many mutants per module")
+    ap.add_argument("--sample", type=int, help="a random sample of so many mutants per module")
+    ap.add_argument("--seed", type=int, default=0, help="the sample's seed")
     ap.add_argument("--timeout", type=float, default=600.0)
     args = ap.parse_args()
     total = killed = 0
     for module in args.module or list(TESTS):
-        k, n = run(module, args.tests or TESTS[module], args.limit, args.timeout)
+        tests = args.tests or TESTS[module]
+        k, n = run(module, tests, args.limit, args.timeout, args.sample, args.seed)
         killed, total = killed + k, total + n
     score = killed / total if total else 1.0
     print(f"mutation score: {killed} of {total} killed ({score:.0%})")

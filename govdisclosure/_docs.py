@@ -236,7 +236,8 @@ def _cli_md() -> str:
         "`govdisclosure` is installed with the package (`pip install govdisclosure`). Exit",
         "codes: 0 — done; 1 — a file was refused (`parse`), a violation at or above",
         "`--fail-on` was found or a file was refused (`check`), or no file could be parsed",
-        "(`export`); 2 — wrong usage.",
+        "(`export`); 2 — wrong usage; 130 — `export` stopped by Ctrl-C (after writing the",
+        "reports parsed so far).",
     ]
     for name, help_text in _helps(cli, ["govdisclosure"]):
         out += ["", f"## `{name}`", "", "```text", help_text.rstrip(), "```"]

@@ -17,7 +17,10 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import os
+import signal
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sized
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Literal
 
@@ -28,7 +31,7 @@ from govdisclosure.api import parse_report
 from govdisclosure.bind.identity import source_sha256
 from govdisclosure.errors import ParseError
 from govdisclosure.model import Report
-from govdisclosure.reportfiles import INTERNAL, decoded
+from govdisclosure.reportfiles import INTERNAL, WORKER_DIED, decoded
 
 __all__ = ["Parsed", "default_workers", "parse_many"]
 
@@ -86,7 +89,7 @@ class _Options:
     strict: bool = False
     partial: bool = False
     encoding: str | None = None
-    collect_bugs: bool = False
+    collect_bugs: bool = True
 
 
 def _parse_one(item: _Item, options: _Options) -> _Outcome:
@@ -105,8 +108,9 @@ def _parse_one(item: _Item, options: _Options) -> _Outcome:
     except (ParseError, OSError) as exc:
         return index, None, exc
     except Exception as exc:
-        if options.collect_bugs:
-            return index, None, ParseError(f"{type(exc).__name__}: {exc}", code=INTERNAL)
+        if options.collect_bugs:  # the traceback goes with it, to be reported
+            trace = "".join(traceback.format_exception(exc))
+            return index, None, ParseError(f"{type(exc).__name__}: {exc}\n{trace}", code=INTERNAL)
         exc.add_note(f"while parsing {_name(item)}")  # a bug: say which input met it
         raise
     return index, report, None
@@ -117,7 +121,12 @@ def _parse_chunk(items: list[_Item], options: _Options) -> list[_Outcome]:
 
 
 def _warm_up() -> None:
-    """Worker initializer: build the parser and the caches once, before the first chunk."""
+    """Worker initializer: build the parser and the caches once, before the first chunk.
+
+    A worker ignores SIGINT: Ctrl-C in a terminal reaches the whole process group, and it is
+    the parent's to handle (it stops handing out work and keeps what was parsed).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from govdisclosure.parse.grammar import document_parser
     from govdisclosure.read.fold import match_text
 
@@ -154,7 +163,7 @@ def parse_many(
     partial: bool = False,
     chunksize: int = 8,
     encoding: str | None = None,
-    collect_bugs: bool = False,
+    collect_bugs: bool = True,
 ) -> Iterator[Parsed]:
     """Parse many reports with a pool of processes; yield a :class:`Parsed` per input, in order.
 
@@ -165,16 +174,21 @@ def parse_many(
 
     ``on_error``: ``"collect"`` yields failed inputs too, with their ``error`` set;
     ``"skip"`` leaves them out; ``"raise"`` raises the first :class:`ParseError` (or
-    ``OSError``) once every input before it has been yielded.  Other exceptions are bugs and
-    are raised whatever ``on_error`` says, with a note naming the input.
+    ``OSError``) once every input before it has been yielded.
 
     ``progress=True`` shows a tqdm progress bar (``tqdm.auto``: a widget in Jupyter, text in a
     terminal; needs ``pip install 'govdisclosure[notebook]'``); a callable ``progress(done,
     total)`` is called in this process after each input instead (``total`` is None when the
     input has no length).  ``strict`` and ``partial`` are passed to :func:`parse_report`;
     ``encoding`` decodes every input's bytes with that codec instead of detecting it.
-    ``collect_bugs=True`` turns an unexpected exception into a :class:`ParseError` with code
-    ``internal-error`` (so that one file never stops a batch) instead of raising it.
+    Any other exception met parsing an input is a bug: by default (``collect_bugs=True``) it
+    becomes that input's :class:`ParseError` with code ``internal-error`` and the traceback in
+    its message, and the batch goes on; ``collect_bugs=False`` raises it instead, with a note
+    naming the input.
+
+    A worker process that dies (killed by the OOM killer, a crash in a C extension) is
+    replaced; the inputs it may have been parsing are parsed again once, each alone in a
+    fresh worker, and one that kills that worker too fails with code ``worker-died``.
 
     Inputs go to the workers ``chunksize`` at a time, and at most
     ``4 × workers`` chunks are in flight, so a generator of millions of paths is fine.
@@ -247,22 +261,80 @@ def _pooled(
     pending: collections.deque[tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]]]
     pending = collections.deque()
     chunks = _chunks(items, chunksize)
-    with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm_up) as pool:
-        try:
+    pool = _pool(workers)
+    try:
+        while True:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_parse_chunk, chunk, options)))
+                pending.append((chunk, _submit(pool, chunk, options)))
                 if len(pending) >= window:
-                    yield from _finish(pending.popleft())
-            while pending:
-                yield from _finish(pending.popleft())
-        finally:
-            # the consumer stopped early or an error is on its way: drop what is queued
-            for _chunk, future in pending:
-                future.cancel()
+                    break
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # a worker died: every chunk not finished may hold the input that killed it
+                pool.shutdown(wait=True, cancel_futures=True)
+                broken = [(chunk, future), *pending]
+                pending.clear()
+                yield from _after_a_death(broken, options)
+                pool = _pool(workers)
+                continue
+            yield from zip(chunk, outcomes, strict=True)
+    finally:
+        # the consumer stopped early or an error is on its way: drop what is queued
+        for _chunk, queued in pending:
+            queued.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _finish(
-    entry: tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]],
+def _submit(
+    pool: concurrent.futures.ProcessPoolExecutor, chunk: list[_Item], options: _Options
+) -> concurrent.futures.Future[list[_Outcome]]:
+    """The chunk handed to the pool; a pool already broken gives a future that says so (the
+    chunk is then parsed again with the others in flight)."""
+    try:
+        return pool.submit(_parse_chunk, chunk, options)
+    except BrokenProcessPool as exc:
+        refused: concurrent.futures.Future[list[_Outcome]] = concurrent.futures.Future()
+        refused.set_exception(exc)
+        return refused
+
+
+def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    return concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm_up)
+
+
+def _after_a_death(
+    broken: list[tuple[list[_Item], concurrent.futures.Future[list[_Outcome]]]],
+    options: _Options,
 ) -> Iterator[tuple[_Item, _Outcome]]:
-    chunk, future = entry
-    yield from zip(chunk, future.result(), strict=True)
+    """The chunks in flight when a worker died, in order: a finished chunk's outcomes as they
+    are, every other input parsed again alone in a one-worker pool; an input that kills that
+    worker too fails with ``worker-died`` (and the worker is replaced for the next one)."""
+    alone: concurrent.futures.ProcessPoolExecutor | None = None
+    try:
+        for chunk, future in broken:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield from zip(chunk, future.result(), strict=True)
+                continue
+            for item in chunk:
+                alone = alone or _pool(1)
+                try:
+                    outcome = alone.submit(_parse_chunk, [item], options).result()[0]
+                except BrokenProcessPool:
+                    alone.shutdown(wait=True)
+                    alone = None
+                    outcome = item[0], None, _died(item)
+                yield item, outcome
+    finally:
+        if alone is not None:
+            alone.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(item: _Item) -> ParseError:
+    return ParseError(
+        f"the worker process died twice parsing {_name(item)}, the second time with it alone",
+        code=WORKER_DIED,
+    )

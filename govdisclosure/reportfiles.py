@@ -25,6 +25,7 @@ __all__ = [
     "REFUSAL_CODES",
     "REPORT_SUFFIXES",
     "UNREADABLE",
+    "WORKER_DIED",
     "Outcome",
     "decoded",
     "find_reports",
@@ -39,11 +40,14 @@ REPORT_SUFFIXES = (
 )  # fmt: skip
 INTERNAL = "internal-error"
 UNREADABLE = "unreadable"
+WORKER_DIED = "worker-died"
 # Reasons a batch refuses a file besides ParseError's codes (diagnostics.ERROR_CODES).
 REFUSAL_CODES: dict[str, str] = {
     UNREADABLE: "the file could not be read from disk (permissions, a broken link …)",
     INTERNAL: "the parser or the checker itself failed on the file — please report it, "
     "with the file",
+    WORKER_DIED: "the worker process parsing the file died twice (killed, out of memory …), "
+    "the second time with the file alone",
 }
 
 

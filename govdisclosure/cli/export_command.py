@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,8 @@ def export(
     cross-year and copy rules, organ by organ (`check --series`), go to a fourth table,
     OUT's name + .series_violations.  Ends with
     a summary: parsed, refused by reason, duplicates dropped, violations by rule.  Exit code 1
-    when no file could be parsed.
+    when no file could be parsed.  Each file is written whole (a temporary file, renamed when
+    complete); Ctrl-C writes the reports parsed so far, says so, and exits with 130.
     """
     if not inputs:
         raise click.UsageError("give one or more files, folders, globs or URLs")
@@ -124,9 +126,9 @@ def export(
             raise click.BadParameter(
                 "use a .parquet, .csv, .jsonl or .xlsx file name", param_hint=option
             )
-        try:  # fail before the work, not after it
+        try:  # fail before the work, not after it (a probe: the file itself is written whole)
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("ab"):
+            with tempfile.TemporaryFile(dir=path.parent):
                 pass
         except OSError as exc:
             raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
@@ -144,15 +146,20 @@ def export(
             collect_bugs=True,
             progress=lambda done, _total: progress.update(bar, completed=done),
         )
-        for parsed in results:
-            report_id = items[parsed.index].report_id
-            if parsed.report is None:
-                refused.append(exporting.refusal_of(report_id, parsed.error))
-                continue
-            try:
-                kept.append(exporting.export_row(report_id, parsed.index, parsed.report))
-            except Exception as exc:  # a checker bug must not stop a batch either
-                refused.append(exporting.Refused(report_id, INTERNAL, f"check: {exc!r}"))
+        interrupted = False
+        try:
+            for parsed in results:
+                report_id = items[parsed.index].report_id
+                if parsed.report is None:
+                    refused.append(exporting.refusal_of(report_id, parsed.error))
+                    continue
+                try:
+                    kept.append(exporting.export_row(report_id, parsed.index, parsed.report))
+                except Exception as exc:  # a checker bug must not stop a batch either
+                    refused.append(exporting.Refused(report_id, INTERNAL, f"check: {exc!r}"))
+        except KeyboardInterrupt:  # Ctrl-C: keep what was parsed, write it, say so
+            interrupted = True
+    finished = len(kept) + len(refused)
     dropped: list[exporting.Dropped] = []
     if dedupe:
         kept, dropped = exporting.deduped(kept)
@@ -191,7 +198,17 @@ def export(
             + (f", {len(skipped)} skipped as unsupported" if skipped else ""),
             err=True,
         )
+    if interrupted:
+        click.echo(
+            f"interrupted: wrote the {len(records)} reports parsed so far "
+            f"({finished} of {len(items)} files done) to {written[0]}",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_OK if records else EXIT_FOUND)
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
 
 
 def _sibling(out: Path, part: str) -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from govdisclosure.template.catalog import report_fields
+from govdisclosure.write.files import replacing
 from govdisclosure.write.tables import (
     DIAGNOSTIC_COLUMNS,
     ID,
@@ -129,7 +130,8 @@ def write_excel(
     if series is not None:
         _write(book.create_sheet(SERIES_SHEET), _labelled(SERIES_VIOLATION_COLUMNS), series)
     path = Path(path)
-    book.save(path)
+    with replacing(path) as temporary:  # written whole, then renamed
+        book.save(temporary)
     return path
 
 

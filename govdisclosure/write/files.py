@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -53,6 +56,24 @@ def _json_value(value: Cell) -> int | str | None:
     return _text(value)
 
 
+@contextlib.contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """Write a file whole or not at all: yields a temporary path in the same folder (with the
+    same suffix, so that the format is known from it), renamed to ``path`` when the block ends
+    without an exception, removed when it raises.  A crash leaves ``path`` as it was (or
+    absent), never half written."""
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".partial{path.suffix}",
+                                dir=path.parent)  # fmt: skip
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_records(records: Sequence[Record], path: str | Path, spec: Spec | None = None) -> Path:
     """Write a table to ``.parquet`` (needs ``[arrow]``), ``.csv`` or ``.jsonl``.
 
@@ -65,19 +86,20 @@ def write_records(records: Sequence[Record], path: str | Path, spec: Spec | None
     spec = spec or report_spec()
     names = [name for name, _kind in spec]
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        pq = require_extra("pyarrow.parquet", "arrow")
-        pq.write_table(records_to_arrow(records, spec), path)
-    elif suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            write_csv(records, out, names)
-    elif suffix == ".jsonl":
-        with path.open("w", encoding="utf-8") as out:
-            for record in records:
-                row = {k: _json_value(record.get(k)) for k in names}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
+    if suffix not in FORMATS:
         raise ValueError(f"unknown table format {path.suffix!r}: use one of {', '.join(FORMATS)}")
+    with replacing(path) as temporary:  # written whole, then renamed: never half a file
+        if suffix == ".parquet":
+            pq = require_extra("pyarrow.parquet", "arrow")
+            pq.write_table(records_to_arrow(records, spec), temporary)
+        elif suffix == ".csv":
+            with temporary.open("w", encoding="utf-8-sig", newline="") as out:
+                write_csv(records, out, names)
+        else:  # .jsonl
+            with temporary.open("w", encoding="utf-8") as out:
+                for record in records:
+                    row = {k: _json_value(record.get(k)) for k in names}
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
 
 
