@@ -211,3 +211,28 @@ def _variant(name: str) -> str:
 def test_table_three_rows_are_placed_by_their_labels(name: str) -> None:
     want = numbers(parse_report(seed_text(SEED)))
     assert numbers(parse_report(_variant(name))) == want
+
+
+CARRIED = "二、上年结转政府信息公开申请数量 | 7 | 0 | 0 | 0 | 0 | 0 | 7 | ||"
+
+
+@pytest.mark.parametrize("placeholder", ["/", "暂无", "-"])
+def test_a_placeholder_in_a_line_parted_by_spaces_blanks_no_neighbour(placeholder: str) -> None:
+    """Issue 11: a text cell is a placeholder in its own column, never blanking the others."""
+    text = seed_text(SEED)
+    assert CARRIED in text
+    row = f"二、上年结转政府信息公开申请数量 7 0 {placeholder} 0 0 0 7"
+    report = parse_report(text.replace(CARRIED, row))
+    flat = flatten(report)
+    got = [flat[k] for k in flat if k.startswith("requests.carried_over.")]
+    assert got == [7, 0, None, 0, 0, 0, 7]
+    blank = [d for d in report.diagnostics if d.code == "cell-placeholder"]
+    assert [d.field for d in blank] == ["requests.carried_over.research"]
+
+
+def test_glued_digits_around_a_placeholder_are_never_guessed() -> None:
+    text = seed_text(SEED).replace(CARRIED, "二、上年结转政府信息公开申请数量 70 / 0007")
+    report = parse_report(text)
+    flat = flatten(report)
+    assert all(flat[k] is None for k in flat if k.startswith("requests.carried_over."))
+    assert "row-unplaced" in {d.code for d in report.diagnostics}

@@ -19,6 +19,7 @@ from govdisclosure.parse.transform import Cell, CellKind, Row
 __all__ = [
     "Layout",
     "Placement",
+    "is_placeholder_text",
     "is_text_placeholder",
     "label_cells",
     "place_values",
@@ -32,13 +33,14 @@ _TEXT_PLACEHOLDER = re.compile(
 )
 
 
+def is_placeholder_text(text: str) -> bool:
+    """Text that stands in a value cell for a missing number (「暂无」, 「–」, 「*」, 「〇」)."""
+    return _TEXT_PLACEHOLDER.fullmatch(text) is not None
+
+
 def is_text_placeholder(cell: Cell | None) -> bool:
     """A text cell that stands for a missing number (「暂无」, 「–」, 「*」, 「〇」)."""
-    return (
-        cell is not None
-        and cell.kind is CellKind.LABEL
-        and _TEXT_PLACEHOLDER.fullmatch(cell.text) is not None
-    )
+    return cell is not None and cell.kind is CellKind.LABEL and is_placeholder_text(cell.text)
 
 
 def _is_value(cell: Cell | None) -> bool:

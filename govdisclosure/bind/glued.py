@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from govdisclosure import template as T
+from govdisclosure.bind.cells import is_placeholder_text
 from govdisclosure.parse.transform import Cell, CellKind, Prose, Row
 
 __all__ = ["read_line"]
@@ -68,7 +69,8 @@ def read_line(
             kind_ = CellKind.NUMBER if "." in tok else CellKind.RUN
             cells.append(_cell(prose, kind_, tok, start))
             continue
-        if tok in _PLACEHOLDERS and (labels or cells):
+        if (tok in _PLACEHOLDERS and (labels or cells)) or (cells and is_placeholder_text(tok)):
+            # 「/」 after a label, or 「暂无」 among the values: no number, in its own cell
             cells.append(_cell(prose, CellKind.PLACEHOLDER, tok, start))
             continue
         if cells:

@@ -71,6 +71,22 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
     return digits, frozenset(bounds), values[0]
 
 
+def _one_per_column(region: Sequence[Cell | None], n: int) -> tuple[Cell | None, ...] | None:
+    """A line without separators whose spaces part exactly ``n`` cells, some of them
+    placeholders (「7 0 / 0 0 0 7」): each digit run is one cell, each placeholder keeps its
+    column; a space is a cell edge.  None when that is not the row's shape."""
+    cells = [c for c in region if c is not None]
+    if len(cells) != n or not any(c.kind is CellKind.PLACEHOLDER for c in cells):
+        return None
+    if not any(c.kind is CellKind.RUN for c in cells) or any(
+        c.kind not in (CellKind.RUN, CellKind.PLACEHOLDER)
+        or (c.kind is CellKind.RUN and c.text != "0" and c.text.startswith("0"))
+        for c in cells
+    ):
+        return None
+    return tuple(number_cell(c, c.text) if c.kind is CellKind.RUN else c for c in cells)
+
+
 def number_cell(at: Cell, value: int | str) -> Cell:
     """A number cell for ``value`` (an int, or a string of digits of any length)."""
     text = str(value)
@@ -92,6 +108,9 @@ def place_cells(
     """
     _start, region = value_region(row)
     n = len(keys)
+    one_each = _one_per_column(region, n)
+    if one_each is not None:
+        return one_each
     runs = _runs(region, n)
     if runs is not None:
         digits, bounds, at = runs
