@@ -72,13 +72,14 @@ def _runs(region: Sequence[Cell | None], n: int) -> tuple[str, frozenset[int], C
 
 
 def _one_per_column(region: Sequence[Cell | None], n: int) -> tuple[Cell | None, ...] | None:
-    """A line without separators whose spaces part exactly ``n`` cells, some of them
-    placeholders (「7 0 / 0 0 0 7」): each digit run is one cell, each placeholder keeps its
-    column; a space is a cell edge.  None when that is not the row's shape."""
+    """A row of glued runs whose spaces part exactly ``n`` cells, some maybe placeholders
+    (「7 0 0 0 0 0 7」, 「7 0 / 0 0 0 7」): each digit run is one cell, each placeholder keeps
+    its column; a space is a cell edge, nothing is split.  None when that is not the row's
+    shape (a run with a leading zero is glued digits, for the splitter)."""
     cells = [c for c in region if c is not None]
-    if len(cells) != n or not any(c.kind is CellKind.PLACEHOLDER for c in cells):
+    if len(cells) != n or not any(c.kind is CellKind.RUN for c in cells):
         return None
-    if not any(c.kind is CellKind.RUN for c in cells) or any(
+    if any(
         c.kind not in (CellKind.RUN, CellKind.PLACEHOLDER)
         or (c.kind is CellKind.RUN and c.text != "0" and c.text.startswith("0"))
         for c in cells
@@ -114,10 +115,6 @@ def place_cells(
     runs = _runs(region, n)
     if runs is not None:
         digits, bounds, at = runs
-        if len(bounds) + 1 == n:  # one number per run: nothing to split
-            parts = [c for c in region if c is not None]
-            if all(p.text == "0" or not p.text.startswith("0") for p in parts):
-                return tuple(number_cell(p, p.text) for p in parts)
         result = split_run(digits, groups, bounds, budget=min(20_000, ctx.split_budget))
         ctx.split_budget -= result.steps
         unique = result.unique
