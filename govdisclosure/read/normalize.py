@@ -104,10 +104,11 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BREAK_TAGS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h[1-6])\s*/?\s*>", re.IGNORECASE)
 _OTHER_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:]*(?:\s[^<>]*)?/?\s*>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+")
-_MD_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_MD_CELL = r"[ \t]*:?-{3,}:?[ \t]*"  # one cell of a Markdown table's delimiter row
+_MD_RULE = re.compile(rf"^[ \t]*\|?{_MD_CELL}(?:\|{_MD_CELL})*\|?[ \t]*$")
 # A Markdown table's delimiter row inside a line (a text whose line breaks were lost): three
 # or more 「---」 cells in a row; it is layout, and one cell edge is kept.
-_MD_RULE_RUN = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*){3,}(?=\|)")
+_MD_RULE_RUN = re.compile(rf"(?:\|{_MD_CELL}){{3,}}(?=\|)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A page number printed by a PDF converter: 「- 4 -」, 「— 3 —」, 「第 3 页 共 9 页」, 「3/9」.
 _PAGE_FOOTER = re.compile(
