@@ -151,6 +151,14 @@ _CODES = (
         "heading '五、存在的主要问遁及改进情况' taken as 五、存在的主要问题及改进情况",
     ),
     DiagnosticCode(
+        "section-extra", "inference",
+        "A 「N、…」 heading continues the report's own section numbering but names no section of "
+        "the template (「二、工作机制保障」 in a report numbered its own way): its text is kept "
+        "in the section it stands in, as a sub-section.",
+        "heading '二、工作机制保障' continues the report's own numbering but names no section of "
+        "the template; its text is kept as a sub-section of 一、总体情况",
+    ),
+    DiagnosticCode(
         "heading-order", "inference", "Section headings appear out of the template's order.",
         "section headings are out of the template's order: overview, requests, proactive, …",
     ),
@@ -286,7 +294,8 @@ _CODES = (
     DiagnosticCode(
         "part-missing", "gap",
         "A part was not found (see Report.missing): a prose section (一, 五, 六) of a report "
-        "numbered its own way, or, with partial=True, a table.",
+        "numbered its own way, or a table when other parts of the template follow its place "
+        "(with partial=True, any table).",
         "table 四 (行政复议、行政诉讼) has no row of numbers",
     ),
     DiagnosticCode(
@@ -350,6 +359,7 @@ MEANING_ZH: dict[str, str] = {
     "heading-misnumbered": "章节标题编号有误，已按内容识别",
     "heading-unmarked": "章节标题没有编号，已按文字识别",
     "heading-inexact": "章节标题文字与模板不完全一致，已按近似文字识别",
+    "section-extra": "报告自行编号的章节不在模板中，其内容作为所在章节的小节保留",
     "heading-order": "章节顺序与模板不一致",
     "heading-repeated": "章节标题重复出现",
     "template-inferred": "模板版本由表格形状推断",
@@ -372,7 +382,7 @@ MEANING_ZH: dict[str, str] = {
     "cell-signed": "计数列中出现带符号的数值",
     "unit-converted": "金额单位为元，已换算为万元",
     "unit-unknown": "金额没有单位，不作猜测，数值记为空",
-    "part-missing": "未找到报告的某一部分（章节或 partial=True 时的表格），已列入 Report.missing",
+    "part-missing": "未找到报告的某一部分（章节，或其后仍有模板内容的表格），已列入 Report.missing",
 }
 
 ERROR_CODES: dict[str, str] = {
@@ -382,8 +392,9 @@ ERROR_CODES: dict[str, str] = {
     "syntax": "the text does not have the shape of a report (grammar)",
     "too-large": "far more lines or cells than one report has: refused early",
     "pre-2019": "a report in the layout used before 2019: the template does not apply",
-    "truncated": "table 三 stops before its last row: the report is cut off",
-    "missing-table": "table 二, 三 or 四 was not found",
+    "truncated": "the text ends inside table 三, or before a table with nothing of the "
+    "template after it: the report is cut off",
+    "missing-table": "none of tables 二, 三 and 四 was found",
     "missing-section": "section 一, 五 or 六 was not found (named with a missing table only: "
     "a section alone is listed in Report.missing)",
     "no-text-layer": "a PDF without a text layer (a scan): OCR it first",

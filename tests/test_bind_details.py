@@ -25,22 +25,38 @@ def test_the_template_taken_from_the_year_points_at_table_二s_first_line() -> N
     assert report.proactive.normative_documents.in_force == 30
 
 
-def test_a_missing_table_三_names_its_first_and_last_rows() -> None:
+def test_a_missing_table_三_with_the_report_going_on_is_listed_missing() -> None:
+    # issue 12: a report with some tables is returned, the others listed in Report.missing
     heading = 26  # 0-based: 三、收到和处理政府信息公开申请情况
+    seed = parse_report("\n".join(LINES))
+    report = parse_report("\n".join(LINES[: heading + 1] + LINES[55:]))
+    assert report.missing == ("requests",)
+    (gap,) = [d for d in report.diagnostics if d.code == "part-missing"]
+    assert gap.line == heading + 1 and "三" in gap.message
+    assert report.requests.new_received.total is None
+    assert report.proactive == seed.proactive and report.appeals == seed.appeals
+    assert report.problems == seed.problems
+    with pytest.raises(ParseError):
+        parse_report("\n".join(LINES[: heading + 1] + LINES[55:]), strict=True)
+
+
+def test_a_text_that_ends_where_table_三_should_start_is_truncated() -> None:
+    heading = 26
     with pytest.raises(ParseError) as info:
-        parse_report("\n".join(LINES[: heading + 1] + LINES[55:]))
+        parse_report("\n".join(LINES[: heading + 1]))
     err = info.value
-    assert err.code == "missing-table"
+    assert err.code == "truncated"
     assert err.line == heading + 1
+    assert "cut off" in str(err)
     rows = template_spec(Template.V2021).request_rows
     assert f"rows {rows[0].label[:6]}… to {rows[-1].label}" in err.expected
 
 
 def test_a_refusal_with_no_line_to_point_at_says_line_0() -> None:
-    heading = 26  # table 三 taken out with its heading: nothing to point at
+    heading = 26  # the text ends before table 三's heading: nothing to point at
     with pytest.raises(ParseError) as info:
-        parse_report("\n".join(LINES[:heading] + LINES[55:]))
-    assert info.value.code == "missing-table"
+        parse_report("\n".join(LINES[:heading]))
+    assert info.value.code == "truncated"
     assert info.value.line == 0
 
 

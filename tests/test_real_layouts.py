@@ -165,17 +165,58 @@ def off_skeleton(text: str) -> str:
     )
 
 
-def test_a_report_numbered_its_own_way_gives_its_tables() -> None:
+OWN_SECTIONS = [
+    "工作机制保障",
+    "主动公开工作情况",
+    "政府信息公开申请情况",
+    "政府信息管理",
+    "平台建设",
+]
+
+
+def test_a_report_numbered_its_own_way_gives_its_tables_and_its_prose() -> None:
     text = seed_text(SEED)
-    want = numbers(parse_report(text))
-    report = parse_report(off_skeleton(text))
-    assert numbers(report) == want
-    assert "problems" in report.missing
-    missing = [d for d in report.diagnostics if d.code == "part-missing"]
-    assert missing and all("problems" in report.missing for _d in missing)
+    seed = parse_report(text)
+    variant = off_skeleton(text)
+    report = parse_report(variant)
+    assert numbers(report) == numbers(seed)
+    assert report.missing == ()
+    # the prose after table 四, under no heading, is section 五 by its position, word for word
+    assert report.problems.text == seed.problems.text != ""
+    assert report.other_matters.text == seed.other_matters.text
+    (by_position,) = [
+        d for d in report.diagnostics if d.code == "heading-missing" and "position" in d.message
+    ]
+    lines = variant.splitlines()
+    assert lines[by_position.line - 1] == seed.problems.text.splitlines()[0]
+    # the organ's own sections stay in section 一, each a sub-section, each named on its line
+    assert [s.title for s in report.overview.subsections][-5:] == OWN_SECTIONS
+    assert report.overview.subsections[-3].text == "全年办理依申请公开件72件。"
+    extra = [d for d in report.diagnostics if d.code == "section-extra"]
+    assert [lines[d.line - 1][2:] for d in extra] == OWN_SECTIONS
+    # 「四、政府信息公开申请情况」 reads closer to 三 than to 四: never taken for table 四's heading
+    assert not [d for d in report.diagnostics if d.code in ("heading-inexact", "row-unplaced")]
+    renumbered = [d for d in report.diagnostics if d.code == "heading-misnumbered"]
+    assert [lines[d.line - 1][:2] for d in renumbered] == ["一、", "三、", "五、"]
     with pytest.raises(ParseError) as info:
-        parse_report(off_skeleton(text), strict=True)
+        parse_report(variant, strict=True)
     assert info.value.line >= 1
+
+
+def test_numbered_lines_inside_a_section_are_not_extra_sections() -> None:
+    """「一、…」「二、…」 under section 五 restart the numbering: sub-headings, not sections."""
+    text = seed_text(SEED)
+    five = next(f"{h.numeral}、{h.label}" for h in T.HEADINGS if h.key == "problems")
+    variant = text.replace(five, five + "\n一、存在的问题\n二、改进措施", 1)
+    report = parse_report(variant)
+    assert not [d for d in report.diagnostics if d.code == "section-extra"]
+    assert numbers(report) == numbers(parse_report(text))
+
+
+def test_the_own_numbering_decides_what_is_extra() -> None:
+    """Without the organ's sections 二…六, nothing is named extra and nothing moves."""
+    report = parse_report(seed_text(SEED))
+    assert not [d for d in report.diagnostics if d.code == "section-extra"]
 
 
 def _variant(name: str) -> str:

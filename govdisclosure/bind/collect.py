@@ -57,6 +57,9 @@ class Tables:
     rows: dict[str, list[Row]] = field(factory=lambda: {"t2": [], "t3": [], "t4": []})
     prefix: dict[int, str] = field(factory=dict)  # id(row) → wrapped label lines before it
     first_line: dict[str, int] = field(factory=dict)
+    # the prose after table 四's row of numbers, when no 五 heading follows it: section 五 by
+    # its position (a report numbered its own way that dropped the heading)
+    tail: list[Prose | Row] = field(factory=list)
 
 
 # ---------------------------------------------------------------------- finding the rows
@@ -107,12 +110,21 @@ _NUMBERED: tuple[tuple[str, str], ...] = tuple(
 def collect(parts: Sequence[Part], ctx: Context) -> Tables:
     """The rows of tables 二, 三 and 四, in document order."""
     tables = Tables()
+    headed = {part.key for part in parts}
     for part in parts:
         mode = _SECTION_TABLE.get(part.key)
         pending: list[Prose] = []
+        in_tail = False
         for item in part.everything():
+            if in_tail:
+                tables.tail.append(item)
+                continue
             if isinstance(item, Prose):
                 read = _prose_in_table(item, mode, ctx)
+                if read is None and mode == "t4" and _after_table4(tables, headed):
+                    tables.tail.append(item)
+                    in_tail = True
+                    continue
                 if read is None:
                     _unread(item, mode, ctx)
                     if mode is not None and _fragment(item):
@@ -147,6 +159,17 @@ def collect(parts: Sequence[Part], ctx: Context) -> Tables:
                     ctx.consumed.add(id(item))
                 tables.first_line.setdefault(mode, row.line)
     return tables
+
+
+def _after_table4(tables: Tables, headed: set[str]) -> bool:
+    """Table 四 has its row of numbers and no 五 heading follows: the prose is not the table's."""
+    if "problems" in headed:
+        return False
+    width = len(T.APPEAL_COLUMNS) * len(T.APPEAL_GROUPS)
+    return any(
+        sum(1 for c in r.cells if c is not None and c.kind is not CellKind.LABEL) >= width
+        for r in tables.rows["t4"]
+    )
 
 
 def _outside(row: Row, part: str, ctx: Context) -> None:

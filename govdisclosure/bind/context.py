@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from attrs import define, field
 
@@ -15,6 +15,14 @@ __all__ = ["TABLE_PARTS", "Context"]
 
 # The parts of a report that are tables: a text without one of them is refused.
 TABLE_PARTS = ("proactive", "requests", "appeals")
+
+
+# the template's parts in order: a part found after a missing table shows the text goes on
+_ORDER = ("overview", *TABLE_PARTS, "problems", "other_matters")
+
+
+def _after(found: str, missing: str) -> bool:
+    return found in _ORDER and _ORDER.index(found) > _ORDER.index(missing)
 
 
 @define
@@ -55,27 +63,40 @@ class Context:
         """A required part is missing: collected, and raised together by :meth:`settle`."""
         self.gaps.append((part, message, line, expected, code))
 
-    def settle(self) -> None:
-        """List the missing parts in ``Report.missing``, each with a diagnostic; when a table
-        is missing (and not ``partial``), raise one ParseError naming every missing part.
+    def settle(self, found: frozenset[str]) -> None:
+        """List the missing parts in ``Report.missing``, each with a ``part-missing``
+        diagnostic, or refuse the text.
 
-        A report numbered its own way, or without one of its prose sections, is still a
-        report: its tables are read and the section is listed as missing (issue 12);
-        ``strict`` refuses it for its diagnostics.  A missing table still refuses the text:
-        it is how a truncated report shows (the brief: truncated text is refused)."""
+        A report numbered its own way, or without one of its parts, is still a report: what
+        it has is read and the rest is listed as missing (issue 12); ``strict`` refuses it for
+        its diagnostics.  Unless ``partial``, the text is refused when no table is found at
+        all (``missing-table``), and when a table is missing with nothing of the template
+        after its place (``found``: the parts found): the text is cut off (``truncated``),
+        and truncated text is refused."""
         if not self.gaps:
             return
-        if not self.partial and any(g[0] in TABLE_PARTS for g in self.gaps):
-            part, message, line, expected, code = self.gaps[0]
-            if len(self.gaps) > 1:
-                others = "; ".join(g[1] for g in self.gaps[1:])
-                message = f"{message}; also: {others}"
-            raise self.fail(message, line, expected, code)
+        tables = [g for g in self.gaps if g[0] in TABLE_PARTS]
+        if not self.partial and len(tables) == len(TABLE_PARTS):
+            self._refuse(tables[0])
+        for gap in [] if self.partial else tables:
+            if not any(_after(k, gap[0]) for k in found):
+                part, message, line, expected, code = gap
+                if code != "truncated":
+                    message += ", and nothing of the template follows: the text is cut off"
+                self._refuse((part, message, line, expected, "truncated"))
         for part, message, line, _expected, _code in self.gaps:
             if part not in self.missing:
                 self.missing.append(part)
             self.diag("part-missing", message, line)
         self.gaps.clear()
+
+    def _refuse(self, gap: tuple[str, str, int | None, str, str]) -> NoReturn:
+        """Raise one ParseError for ``gap``, naming the other missing parts too."""
+        _part, message, line, expected, code = gap
+        others = [g[1] for g in self.gaps if g[0] != gap[0]]
+        if others:
+            message = f"{message}; also: {'; '.join(others)}"
+        raise self.fail(message, line, expected, code)
 
     def put(self, key: str, value: Any, cell: Cell | None) -> None:
         self.values[key] = value

@@ -33,6 +33,7 @@ def _heading(key: str) -> str:
 
 
 _rows = T.spec(Template.V2021).request_rows
+_TABLE_KEYS = (("t2", "proactive"), ("t3", "requests"), ("t4", "appeals"))
 
 _OLD_LAYOUT = L.PRE_2019
 _OLD_YEAR = L.PRE_2019_TITLE
@@ -55,6 +56,8 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     parts = sections.parts(doc, ctx)
     by_key = {p.key: p for p in parts}
     tables = collect(parts, ctx)
+    if tables.tail:
+        by_key["problems"] = sections.by_position("problems", tables.tail, ctx)
     has_t3 = any(is_request_data_row(r) for r in tables.rows["t3"])
     if not has_t3:
         old = _pre_2019(norm.match)
@@ -127,7 +130,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
                 f"a heading {h.numeral}、{h.label}",
                 "missing-section",
             )
-    for mode, key in (("t2", "proactive"), ("t3", "requests"), ("t4", "appeals")):
+    for mode, key in _TABLE_KEYS:
         if key not in by_key and mode in tables.first_line:
             h = next(h for h in T.HEADINGS if h.key == key)
             ctx.diag(
@@ -135,7 +138,8 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
                 f"no heading {h.numeral}、{h.label}; the section is inferred from its table",
                 tables.first_line[mode],
             )
-    ctx.settle()
+    found = set(by_key) | {key for mode, key in _TABLE_KEYS if tables.rows[mode]}
+    ctx.settle(frozenset(found))
     signed_by, signed_on = signature(by_key.get("other_matters"))
     return Report(
         template=version,

@@ -21,7 +21,7 @@ from govdisclosure.parse.transform import Document, Heading, Prose, RawSection, 
 from govdisclosure.read.fold import label_key, match_text
 from govdisclosure.template import lexicon as L
 
-__all__ = ["Part", "Sub", "parts", "section"]
+__all__ = ["Part", "Sub", "by_position", "parts", "section"]
 
 _HEADING_NUMERAL = re.compile("^" + L.section_numbering())
 _SUB_NUMERAL = re.compile("^" + L.sub_numbering())
@@ -142,6 +142,7 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
     current = out[0]
     events = list(_events(doc))
     decided, named = _section_lines(events)
+    own = 0  # the numeral of the report's last 「N、…」 section heading, in its own numbering
     for i, ev in enumerate(events):
         if ev.kind == "item":
             item = ev.item
@@ -164,12 +165,18 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
                 h = _identify(ev.heading, seen, current, named, ctx)
             else:
                 h = _promote(ev.heading, seen, current, named, ctx)
+            numeral = _own_numeral(ev.heading) if ev.kind == "heading" else 0
             if h is None:
-                if ev.kind == "sub" and current.key not in _TABLE_SECTIONS:
+                extra = numeral == own + 1 and _heading_like(ev.heading)
+                if extra:
+                    own = numeral
+                    _extra(ev.heading, current, ctx)
+                if (ev.kind == "sub" or extra) and current.key not in _TABLE_SECTIONS:
                     current.subsections.append(Sub(ev.heading))
                 else:  # a numbered line that names no section: prose
                     current.add(Prose(ev.heading.line, ev.heading.text, ev.heading.display))
                 continue
+            own = numeral or own
             heading = ev.heading
             if h.key in seen:
                 ctx.diag(
@@ -185,6 +192,49 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
         out.append(current)
     _order_diagnostics(out[1:], ctx)
     return out
+
+
+def by_position(key: str, items: list[Prose | Row], ctx: Context) -> Part:
+    """A section whose heading is missing, known by where its prose stands (the prose after
+    table 四 is section 五 when no heading names it)."""
+    h = T.heading(key)
+    ctx.diag(
+        "heading-missing",
+        f"no heading {h.numeral}、{h.label}; the section is inferred from its position "
+        f"(the prose after table {T.heading(T.HEADINGS[_ORDER[key] - 1].key).numeral})",
+        items[0].line,
+    )
+    return Part(key, None, list(items))
+
+
+def _own_numeral(heading: Heading) -> int:
+    """The numeral of a 「N、…」 line as a number (1 for 一), 0 when it has none."""
+    m = _HEADING_NUMERAL.match(heading.text)
+    return L.SECTION_NUMERALS.index(m.group(1)) + 1 if m else 0
+
+
+def _heading_like(heading: Heading) -> bool:
+    """A short title, not a numbered sentence (「二、主动公开…的审核再加强。」)."""
+    return len(heading.text) <= _TITLE_MAX and not re.search("[。；;，,]", heading.text)
+
+
+_TITLE_MAX = 30
+
+
+def _extra(heading: Heading, current: Part, ctx: Context) -> None:
+    """A section of the report's own (「二、工作机制保障」): kept where it stands, and named."""
+    if current.key == "front":
+        kept = "kept as text of the front matter"
+    else:
+        h = T.heading(current.key)
+        how = "as text of" if current.key in _TABLE_SECTIONS else "as a sub-section of"
+        kept = f"kept {how} {h.numeral}、{h.label}"
+    ctx.diag(
+        "section-extra",
+        f"heading {heading.display!r} continues the report's own numbering but names no "
+        f"section of the template; its text is {kept}",
+        heading.line,
+    )
 
 
 def _order_diagnostics(found: list[Part], ctx: Context) -> None:
@@ -232,7 +282,9 @@ def _identify(
         return words
     if by_number is not None and by_number.key not in seen and key:
         score = similarity(key, label_key(by_number.label))
-        if score >= 0.5:
+        # words first: 「四、政府信息公开申请情况」 reads closer to 三 than to 四, so it is not
+        # 四 by its numeral (it is a section of the organ's own, named as extra)
+        if score >= 0.5 and _closest(key) is by_number:
             ctx.diag(
                 "heading-inexact",
                 f"heading {heading.display!r} taken as {by_number.numeral}、{by_number.label} "
@@ -241,6 +293,11 @@ def _identify(
             )
             return by_number
     return None
+
+
+def _closest(key: str) -> T.Heading:
+    """The template heading whose words are closest to a heading's words."""
+    return max(T.HEADINGS, key=lambda h: similarity(key, label_key(h.label)))
 
 
 def _next_expected(current: Part) -> int:
@@ -307,7 +364,7 @@ def section(part: Part | None, fallback_title: str, ctx: Context) -> Section:
 
 
 def _subsection(sub: Sub, ctx: Context) -> Section:
-    head = _DISPLAY_SUB.sub("", sub.heading.display).strip()
+    head = _DISPLAY_SUB.sub("", _DISPLAY_NUMBERING.sub("", sub.heading.display)).strip()
     title, first = _split_title(head)
     text = _text(sub.items, ctx)
     if first:
