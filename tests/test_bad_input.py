@@ -94,3 +94,20 @@ def test_parse_error_is_a_value_error_and_pickles() -> None:
         info.value.column,
         info.value.code,
     )
+
+
+def test_a_line_too_long_to_be_a_row_is_named_in_a_table_and_kept_as_prose_elsewhere() -> None:
+    """A line of 6,000 characters is not read cell by cell (a whole table 三 on one line is
+    about 2,000): in a table its numbers are named (row-unplaced), in prose they are text."""
+    text = seed_text("003_d01d2cbab1ffe994")
+    seed = parse_report(text)
+    junk = "序号12项" * 1200  # 6,000 characters, digits, no sentence mark
+    in_prose = parse_report(text.replace("一、总体情况\n", "一、总体情况\n" + junk + "\n", 1))
+    assert junk in in_prose.overview.text
+    assert in_prose.proactive == seed.proactive and in_prose.requests == seed.requests
+    block = "第二十条第(五)项"
+    damaged = text.replace(block, junk + "\n" + block, 1)
+    in_table = parse_report(damaged)
+    (named,) = [d for d in in_table.diagnostics if d.code == "row-unplaced"]
+    assert damaged.splitlines()[named.line - 1] == junk
+    assert in_table.proactive == seed.proactive

@@ -197,7 +197,7 @@ def _with_prefix(row: Row, pending: list[Prose], tables: Tables) -> Row:
 
 def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, list[Row]] | None:
     """A prose line read as table rows (cells parted by spaces or glued), with its table."""
-    if _DIGIT.search(item.text) is None:
+    if _DIGIT.search(item.text) is None or len(item.text) > _ROW_LINE_MAX:
         return None
     for m in ([mode] if mode is not None else []) + ["t3"]:
         rows = read_line(item, _label_ok(m), _numbering)
@@ -217,7 +217,8 @@ def _prose_in_table(item: Prose, mode: str | None, ctx: Context) -> tuple[str, l
 
 def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
     """Name a line of a table that holds numbers no row could be read from (never silent)."""
-    if mode is not None and _fragment(item) and _DIGIT.search(item.text) is not None:
+    long = len(item.text) > _ROW_LINE_MAX
+    if mode is not None and (_fragment(item) or long) and _DIGIT.search(item.text) is not None:
         ctx.diag(
             "row-unplaced",
             f"line {item.display!r} in table {_TABLE_NAME[mode]} holds numbers that could not "
@@ -227,6 +228,9 @@ def _unread(item: Prose, mode: str | None, ctx: Context) -> None:
 
 
 _DIGIT = re.compile(r"\d")
+# the longest line read as table rows: a whole table 三 glued on one line is about 2,000
+# characters; a longer line is prose (reading it cell by cell would cost seconds a megabyte)
+_ROW_LINE_MAX = 5000
 _TABLE_NAME = {"t2": "二", "t3": "三", "t4": "四"}
 
 
