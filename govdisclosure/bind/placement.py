@@ -13,6 +13,7 @@ from govdisclosure.bind.cells import Layout, label_cells, place_values, value_re
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.split import Group, split_run
 from govdisclosure.parse.transform import Cell, CellKind, Row
+from govdisclosure.read.fold import label_key
 
 __all__ = [
     "MAX_COUNT",
@@ -176,6 +177,26 @@ def report_unplaced(row: Row, reason: str, keys: Sequence[str], ctx: Context) ->
         row.line,
         target,
     )
+
+
+def report_header_shape(
+    header: Sequence[Row], columns: Sequence[str], width: int, table: str, ctx: Context
+) -> None:
+    """Say so when a table's header rows do not name its ``width`` columns as the template
+    does (PDF→Markdown output: 12 labels above 15 values, labels shredded over several rows):
+    the values under it were read in the template's column order, not by the header.
+    ``columns`` are the label keys of the columns, repeated as the header repeats them."""
+    if not header:
+        return
+    wanted = frozenset(columns)
+    named = sum(1 for r in header for c in label_cells(r) if label_key(c.text) in wanted)
+    if named != width:
+        ctx.diag(
+            "header-shape",
+            f"table {table}'s header names {named} of its {width} columns "
+            f"({len(header)} header row(s)); its values were read in the template's order",
+            header[0].line,
+        )
 
 
 def convert(

@@ -18,6 +18,7 @@ from govdisclosure.bind.placement import (
     place_cells,
     put_row,
     report_ambiguous,
+    report_header_shape,
 )
 from govdisclosure.bind.split import Group, total_rule
 from govdisclosure.fieldpaths import build
@@ -29,6 +30,8 @@ from govdisclosure.parse.transform import Row
 from govdisclosure.read.fold import label_key
 
 __all__ = ["is_request_data_row", "requests"]
+
+_COLUMN_KEYS = tuple(label_key(c.label) for c in T.REQUEST_COLUMNS)
 
 
 def is_request_data_row(row: Row) -> bool:
@@ -90,6 +93,9 @@ def requests(tables: Tables, version: Template, ctx: Context) -> tuple[RequestSt
             observed[0].line if observed else None,
         )
         spec, pairs = other, other_pairs
+    if observed:
+        header = [r for r in tables.rows["t3"] if r.line < observed[0].line and not has_values(r)]
+        report_header_shape(header, _COLUMN_KEYS, len(_COLUMN_KEYS), "三", ctx)
     layout = Layout()
     for p in pairs:
         if p.observed is not None and p.template is not None:

@@ -16,6 +16,7 @@ from govdisclosure.bind.placement import (
     place_cells,
     put_row,
     report_ambiguous,
+    report_header_shape,
     report_unplaced,
 )
 from govdisclosure.bind.split import Group, total_rule
@@ -47,24 +48,7 @@ def _group_named(row: Row) -> T.Column | None:
     return None
 
 
-_COLUMN_KEYS = frozenset(label_key(c.label) for c in T.APPEAL_COLUMNS)
-
-
-def _header_shape(rows: Sequence[Row], values: Row, n: int, ctx: Context) -> None:
-    """Say so when the header above the row of values does not name its columns as the
-    template does (PDF→Markdown output: 12 column labels above 15 values, or labels shredded
-    over several rows): the values were read in the template's order, not by the header."""
-    header = [r for r in rows if r.line < values.line and not has_values(r)]
-    if not header:
-        return
-    named = sum(1 for r in header for c in label_cells(r) if label_key(c.text) in _COLUMN_KEYS)
-    if named != n:
-        ctx.diag(
-            "header-shape",
-            f"table 四's header names {named} of its {n} columns "
-            f"({len(header)} header row(s)); its {n} values were read in the template's order",
-            header[0].line,
-        )
+_COLUMN_KEYS = tuple(label_key(c.label) for c in T.APPEAL_COLUMNS)
 
 
 def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
@@ -115,7 +99,8 @@ def appeals(rows: Sequence[Row], ctx: Context) -> AppealStats:
             report_ambiguous(placed, ctx)
         elif placed is not None:
             put_row(row, keys, placed, kinds * len(T.APPEAL_GROUPS), ctx)
-            _header_shape(rows, row, len(keys), ctx)
+            header = [r for r in rows if r.line < row.line and not has_values(r)]
+            report_header_shape(header, _COLUMN_KEYS, len(keys), "四", ctx)
         return build(AppealStats, ctx.values, "appeals.")
     cells: list[Cell] = [c for r, _g in value_rows for c in value_region(r)[1] if c is not None]
     if len(cells) == len(keys) and not any(
