@@ -110,7 +110,9 @@ _CODES = (
         "column-spacer", "repair",
         "A grid column of an HTML table was blank in every row, header included (a spacer "
         "column, or a colspan that does not match the header): it was dropped as layout, so "
-        "that every cell stands under its header.  A blank cell in a filled column stays blank.",
+        "that every cell stands under its header.  A blank cell in a filled column stays blank.  "
+        "The same in text tables (pipe, Markdown, tabs): a column blank in every row of table 三 "
+        "or of a block of table 二, inside the values, that makes the rows one cell too wide.",
         "1 grid column(s) of a table blank in every row dropped (column 4 of 6)",
     ),
     DiagnosticCode(

@@ -14,6 +14,7 @@ from govdisclosure.bind import sections
 from govdisclosure.bind.collect import collect
 from govdisclosure.bind.context import Context
 from govdisclosure.bind.front import front_matter, signature
+from govdisclosure.bind.spacers import drop_spacers
 from govdisclosure.bind.table2 import proactive as bind_proactive
 from govdisclosure.bind.table2 import version_evidence
 from govdisclosure.bind.table3 import is_request_data_row
@@ -56,6 +57,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     parts = sections.parts(doc, ctx)
     by_key = {p.key: p for p in parts}
     tables = collect(parts, ctx)
+    drop_spacers(tables, ctx)
     if tables.tail:
         by_key["problems"] = sections.by_position("problems", tables.tail, ctx)
     has_t3 = any(is_request_data_row(r) for r in tables.rows["t3"])
