@@ -11,7 +11,9 @@ through ``check``, ``locate``, ``render`` and ``to_json`` without an exception.
 Counts every example run by form (file suffix) and encoding, how many parsed and how many were
 refused (by ParseError code), the slowest example (parse and consumers, in CPU seconds: on a
 shared machine the wall clock counts other programs too).  Fails on the first other exception,
-printing the input that caused it; an example over ``--limit`` CPU seconds is counted and saved
+printing the input that caused it; an example over ``--limit`` CPU seconds is timed once more
+(CPU time grows too when programs share a core; ``over-limit-once`` counts the first timings
+over), and when it is over twice it is counted and saved
 (``fuzz-slow-SEED-N.bin`` in the temporary folder, to be timed again alone) and the run goes
 on, ending with exit 1.
 """
@@ -112,6 +114,20 @@ def run_office(examples: int, seed_value: int, counts: collections.Counter[str])
     run()  # fmt: skip
 
 
+def consume(data: str | bytes) -> str:
+    """Parse, then check, locate, render and serialise: what came out ("parsed" or
+    "refused:CODE"); any other exception propagates and ends the run."""
+    try:
+        report = parse_report(data)
+        check(report)
+        locate(report)
+        render(report)
+        to_json(report)
+    except ParseError as exc:
+        return f"refused:{exc.code}"
+    return "parsed"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--examples", type=int, default=10_000)
@@ -143,18 +159,18 @@ def main() -> int:
         counts[f"form:{Path(name).suffix}"] += 1
         counts[f"encoding:{encoding}"] += 1
         start, cpu = time.perf_counter(), time.process_time()
-        try:
-            report = parse_report(data)
-            check(report)
-            locate(report)
-            render(report)
-            to_json(report)
-            counts["parsed"] += 1
+        outcome = consume(data)
+        counts[outcome] += 1
+        if outcome == "parsed":
             counts[f"parsed{Path(name).suffix}"] += 1
-        except ParseError as exc:
-            counts[f"refused:{exc.code}"] += 1
         # the limit is on CPU time: on a shared machine the wall clock counts other programs
         wall, elapsed = time.perf_counter() - start, time.process_time() - cpu
+        if elapsed > args.limit:
+            # CPU time too grows when two programs share a core: a slow input is slow twice
+            counts["over-limit-once"] += 1
+            again = time.process_time()
+            consume(data)
+            elapsed = min(elapsed, time.process_time() - again)
         slowest_wall[0] = max(slowest_wall[0], wall)
         if elapsed > slowest[0][0]:
             slowest[0] = (elapsed, f"{name} ({encoding}, {len(data)} chars/bytes)")
