@@ -161,6 +161,14 @@ _CODES = (
         "the template; its text is kept as a sub-section of 一、总体情况",
     ),
     DiagnosticCode(
+        "section-merged", "inference",
+        "One heading names two sections (「五、存在的主要问题、改进情况及其他需要报告的事项」): "
+        "the text under it is kept in the first; the second is empty, not missing.",
+        "heading '五、存在的主要问题、改进情况及其他需要报告的事项' names section "
+        "五、存在的主要问题及改进情况 and 六、其他需要报告的事项 together: "
+        "their text is kept in 五, the other is left empty",
+    ),
+    DiagnosticCode(
         "heading-order", "inference", "Section headings appear out of the template's order.",
         "section headings are out of the template's order: overview, requests, proactive, …",
     ),
@@ -362,6 +370,7 @@ MEANING_ZH: dict[str, str] = {
     "heading-unmarked": "章节标题没有编号，已按文字识别",
     "heading-inexact": "章节标题文字与模板不完全一致，已按近似文字识别",
     "section-extra": "报告自行编号的章节不在模板中，其内容作为所在章节的小节保留",
+    "section-merged": "一个标题同时包含两个章节，内容保留在前一章节，后一章节为空",
     "heading-order": "章节顺序与模板不一致",
     "heading-repeated": "章节标题重复出现",
     "template-inferred": "模板版本由表格形状推断",

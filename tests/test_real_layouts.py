@@ -285,3 +285,36 @@ def test_glued_digits_around_a_placeholder_are_never_guessed() -> None:
     flat = flatten(report)
     assert all(flat[k] is None for k in flat if k.startswith("requests.carried_over."))
     assert "row-unplaced" in {d.code for d in report.diagnostics}
+
+
+def _five_and_six(text: str, heading: str) -> str:
+    lines = text.splitlines()
+    five, six = (f"{h.numeral}、{h.label}" for h in T.HEADINGS[4:])
+    i5, i6 = lines.index(five), lines.index(six)
+    return "\n".join([*lines[:i5], heading, *lines[i5 + 1 : i6], *lines[i6 + 1 :]])
+
+
+def test_sections_五_and_六_under_one_heading() -> None:
+    text = seed_text(SEED)
+    seed = parse_report(text)
+    merged = "五、存在的主要问题、改进情况及其他需要报告的事项"
+    variant = _five_and_six(text, merged)
+    report = parse_report(variant)
+    assert numbers(report) == numbers(seed)
+    assert report.problems.title == merged[2:]
+    assert report.problems.text == seed.problems.text + "\n" + seed.other_matters.text
+    assert report.other_matters.text == "" and report.missing == ()
+    (said,) = [d for d in report.diagnostics if d.code == "section-merged"]
+    assert variant.splitlines()[said.line - 1] == merged
+    assert [d.code for d in report.diagnostics] == ["section-merged"]
+
+
+def test_a_heading_with_its_text_on_its_line_keeps_the_text() -> None:
+    """「六、其他需要报告的事项 无」: 「无」 is the section's text, not more of its title."""
+    text = seed_text(SEED)
+    six = next(f"{h.numeral}、{h.label}" for h in T.HEADINGS if h.key == "other_matters")
+    lines = text.splitlines()
+    i6 = lines.index(six)
+    report = parse_report("\n".join([*lines[:i6], six + " 无。", *lines[i6 + 2 :]]))
+    assert report.other_matters.title == six[2:]
+    assert report.other_matters.text.startswith("无。")

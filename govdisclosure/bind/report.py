@@ -56,6 +56,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
     ctx = Context(norm, partial)
     parts = sections.parts(doc, ctx)
     by_key = {p.key: p for p in parts}
+    merged = {k: p for p in parts for k in p.also}  # 六 under 五's heading
     tables = collect(parts, ctx)
     drop_spacers(tables, ctx)
     if tables.tail:
@@ -123,7 +124,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
         )
     appeals = bind_appeals(tables.rows["t4"], ctx)
     for key in ("overview", "problems", "other_matters"):
-        if key not in by_key:
+        if key not in by_key and key not in merged:
             h = next(h for h in T.HEADINGS if h.key == key)
             ctx.need(
                 key,
@@ -142,7 +143,7 @@ def bind(doc: Document, norm: NormalizedText, *, partial: bool = False) -> Repor
             )
     found = set(by_key) | {key for mode, key in _TABLE_KEYS if tables.rows[mode]}
     ctx.settle(frozenset(found))
-    signed_by, signed_on = signature(by_key.get("other_matters"))
+    signed_by, signed_on = signature(by_key.get("other_matters") or merged.get("other_matters"))
     return Report(
         template=version,
         script=norm.script,

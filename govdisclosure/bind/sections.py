@@ -48,6 +48,7 @@ class Part:
     heading: Heading | None
     items: list[Prose | Row] = field(factory=list)
     subsections: list[Sub] = field(factory=list)
+    also: tuple[str, ...] = ()  # later sections its heading names too (五 and 六 as one)
 
     def add(self, item: Prose | Row) -> None:
         (self.subsections[-1].items if self.subsections else self.items).append(item)
@@ -187,11 +188,39 @@ def parts(doc: Document, ctx: Context) -> list[Part]:
                 )
                 current = seen[h.key]
                 continue
-        current = Part(h.key, heading)
+        current = Part(h.key, heading, also=_also_named(heading, h, seen, named, ctx))
         seen[h.key] = current
+        for key in current.also:
+            seen[key] = current
         out.append(current)
     _order_diagnostics(out[1:], ctx)
     return out
+
+
+def _also_named(
+    heading: Heading, h: T.Heading, seen: dict[str, Part], named: frozenset[str], ctx: Context
+) -> tuple[str, ...]:
+    """The later prose sections a heading names besides its own (「五、存在的主要问题、改进
+    情况及其他需要报告的事项」: 五 and 六), when no heading of their own names them."""
+    key = label_key(heading.text)
+    also = tuple(
+        o.key
+        for o in T.HEADINGS
+        if _ORDER[o.key] > _ORDER[h.key]
+        and o.key not in _TABLE_SECTIONS
+        and o.key not in seen
+        and o.key not in named
+        and any(label_key(kw) in key for kw in o.keywords)
+    )
+    if also:
+        ctx.diag(
+            "section-merged",
+            f"heading {heading.display!r} names section {h.numeral}、{h.label} and "
+            + "、".join(f"{T.heading(k).numeral}、{T.heading(k).label}" for k in also)
+            + f" together: their text is kept in {h.numeral}, the other is left empty",
+            heading.line,
+        )
+    return also
 
 
 def by_position(key: str, items: list[Prose | Row], ctx: Context) -> Part:

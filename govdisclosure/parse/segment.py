@@ -166,8 +166,26 @@ def _tokens(text: str) -> Iterator[Token]:
             previous is not None and previous.kind == found.kind == "t3_start"
         ) or (found.kind != "heading" and _same_row(text, previous, found))
         if not goes_on:
-            yield Token(_terminal(found), found.text, found.start, end_pos=found.end)
+            end = _title_end(text, found.end) if found.kind == "heading" else found.end
+            yield Token(_terminal(found), found.text, found.start, end_pos=end)
         previous = found
+
+
+# what may follow a heading's words on its line and still be its title: 「、改进情况及其他
+# 需要报告的事项」 (sections 五 and 六 under one heading), not a sentence, not numbers
+_TITLE_GOES_ON = re.compile(r"[^\n。；;：:,，\d|\t]{1,24}(?=\n|$)")
+
+
+def _title_end(text: str, end: int) -> int:
+    """Where a heading's line ends when the rest of the line is still its title: short, no
+    sentence, and naming another section (「…及其他需要报告的事项」; 「 无」 is the section's
+    text)."""
+    m = _TITLE_GOES_ON.match(text, end)
+    if m is None:
+        return end
+    pattern, words = _lexicon(False)
+    names = (a for w in pattern.findall(m.group()) for a in words[w])
+    return m.end() if any(a.kind == "heading" for a in names) else end
 
 
 def _cuts(text: str) -> tuple[list[int], int]:
